@@ -1,0 +1,6 @@
+/**
+ * The model, validation, VAT math and driver SPI of the kz.fiscal SDK; depends on the JDK alone.
+ */
+module kz.fiscal.core {
+  exports kz.fiscal.core;
+}

@@ -3,4 +3,5 @@
  */
 module kz.fiscal.core {
   exports kz.fiscal.core;
+  exports kz.fiscal.core.spi;
 }

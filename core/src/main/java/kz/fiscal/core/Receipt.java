@@ -1,0 +1,289 @@
+package kz.fiscal.core;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A check to fiscalize: operation, seller, items, check-level modifiers, payments, customer, return
+ * basis and rounding, with the derived sums, VAT and change of kz-fiscal-rules §4 and §12.
+ *
+ * <p>Construction rejects nulls only; {@link ReceiptValidator} judges the content and reports every
+ * violation at once. Derived amounts throw {@link IllegalStateException} when a rule they depend on is
+ * broken (e.g. a discount larger than its line). Immutable and thread-safe; build with
+ * {@link #sale(Seller)} and its siblings.
+ *
+ * @param operation sale, sale return, purchase or purchase return
+ * @param seller the taxpayer whose register issues the check
+ * @param operationTime when the operation took place; empty means "now" on the client's clock
+ * @param items the positions, at least one
+ * @param modifiers check-level discounts and markups
+ * @param payments the payments, one per type
+ * @param customer the buyer's contact and IIN/BIN
+ * @param returnBasis the original check, for returns
+ * @param rounding how amounts round to whole tenge
+ */
+public record Receipt(
+    Operation operation,
+    Seller seller,
+    Optional<OffsetDateTime> operationTime,
+    List<Item> items,
+    List<Modifier> modifiers,
+    List<Payment> payments,
+    Customer customer,
+    Optional<ReturnBasis> returnBasis,
+    Rounding rounding) {
+
+  public Receipt {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(seller, "seller");
+    Objects.requireNonNull(operationTime, "operationTime");
+    items = List.copyOf(items);
+    modifiers = List.copyOf(modifiers);
+    payments = List.copyOf(payments);
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(returnBasis, "returnBasis");
+    Objects.requireNonNull(rounding, "rounding");
+  }
+
+  /** Starts a sale by {@code seller}. */
+  public static Builder sale(Seller seller) {
+    return new Builder(Operation.SALE, seller);
+  }
+
+  /** Starts a return of the sale {@code basis} to the buyer. */
+  public static Builder saleReturn(Seller seller, ReturnBasis basis) {
+    return new Builder(Operation.SALE_RETURN, seller).returnBasis(basis);
+  }
+
+  /** Starts a purchase from a supplier. */
+  public static Builder purchase(Seller seller) {
+    return new Builder(Operation.PURCHASE, seller);
+  }
+
+  /** Starts a return of the purchase {@code basis} to the supplier. */
+  public static Builder purchaseReturn(Seller seller, ReturnBasis basis) {
+    return new Builder(Operation.PURCHASE_RETURN, seller).returnBasis(basis);
+  }
+
+  /** Starts a receipt of any operation. */
+  public static Builder builder(Operation operation, Seller seller) {
+    return new Builder(operation, seller);
+  }
+
+  /** A builder initialised with this receipt's values. */
+  public Builder newBuilder() {
+    return new Builder(this);
+  }
+
+  /** This receipt with its operation time set, as the client stamps it before fiscalizing. */
+  public Receipt withOperationTime(OffsetDateTime time) {
+    return new Receipt(operation, seller, Optional.of(time), items, modifiers, payments, customer, returnBasis,
+        rounding);
+  }
+
+  /** The sum of item {@code index} after the receipt's rounding (whole tenge with {@link Rounding#EVERY_ITEM}). */
+  public Tenge itemSum(int index) {
+    return Totals.tenge(totals().itemSum(index), "items[" + index + "] sum");
+  }
+
+  /** The VAT included in item {@code index}, on its rounded sum. */
+  public Tenge itemVat(int index) {
+    return Totals.tenge(totals().itemVat(index), "items[" + index + "] VAT");
+  }
+
+  /**
+   * The share of check-level modifier {@code index} carried by each rate: in proportion to the rates'
+   * sums, each share rounded to the tiyn and the remainder on the rate with the largest sum.
+   */
+  public Map<VatRate, Tenge> modifierShares(int index) {
+    return totals().modifierShares(index);
+  }
+
+  /**
+   * The VAT per rate: the items' VAT, less the VAT of each rate's share of check-level discounts, plus
+   * that of its share of markups. Holds every VAT rate used by an item (not {@link VatRate#NO_VAT}).
+   */
+  public Map<VatRate, Tenge> vatByRate() {
+    return totals().vatByRate();
+  }
+
+  /** The total: item sums less discounts plus markups, rounded to whole tenge with {@link Rounding#TOTAL_ONLY}. */
+  public Tenge total() {
+    return Totals.tenge(totals().total(), "total");
+  }
+
+  /** The sum of all payments. */
+  public Tenge paid() {
+    Tenge paid = Tenge.ZERO;
+    for (Payment payment : payments) {
+      paid = paid.plus(payment.amount());
+    }
+    return paid;
+  }
+
+  /** The change to give back from cash: what was paid above the total, zero when nothing was. */
+  public Tenge change() {
+    Totals totals = totals();
+    return totals.paid().compareTo(totals.total()) > 0
+        ? Totals.tenge(totals.paid().subtract(totals.total()), "change") : Tenge.ZERO;
+  }
+
+  /** The features this receipt uses, which a driver must be able to carry. */
+  public Set<ReceiptFeature> features() {
+    Set<ReceiptFeature> features = EnumSet.noneOf(ReceiptFeature.class);
+    if (operation == Operation.PURCHASE || operation == Operation.PURCHASE_RETURN) {
+      features.add(ReceiptFeature.PURCHASES);
+    }
+    if (operation.isReturn()) {
+      features.add(ReceiptFeature.RETURNS);
+    }
+    for (Item item : items) {
+      int codes = item.markingCodes().size();
+      if (codes == 1) {
+        features.add(ReceiptFeature.MARKING_CODE);
+      } else if (codes > 1) {
+        features.add(ReceiptFeature.MARKING_CODE_LIST);
+      }
+      if (item.gtin().isPresent() || item.ntin().isPresent()) {
+        features.add(ReceiptFeature.GOODS_IDENTIFIERS);
+      }
+      if (!item.discount().isZero() || !item.markup().isZero()) {
+        features.add(ReceiptFeature.ITEM_MODIFIERS);
+      }
+      if (item.principal().isPresent()) {
+        features.add(ReceiptFeature.PRINCIPAL);
+      }
+      if (item.section() != 0) {
+        features.add(ReceiptFeature.SECTIONS);
+      }
+    }
+    if (!modifiers.isEmpty()) {
+      features.add(ReceiptFeature.CHECK_MODIFIERS);
+    }
+    if (customer.email().isPresent() || customer.phone().isPresent()) {
+      features.add(ReceiptFeature.CUSTOMER_CONTACT);
+    }
+    if (customer.xin().isPresent()) {
+      features.add(ReceiptFeature.CUSTOMER_XIN);
+    }
+    for (Payment payment : payments) {
+      if (payment.type() == PaymentType.MOBILE) {
+        features.add(ReceiptFeature.MOBILE_PAYMENT);
+      }
+    }
+    if (rounding != Rounding.NONE) {
+      features.add(ReceiptFeature.ROUNDING);
+    }
+    return features;
+  }
+
+  Totals totals() {
+    return new Totals(this);
+  }
+
+  /** Collects a receipt; not thread-safe. */
+  public static final class Builder {
+    private final Operation operation;
+    private final Seller seller;
+    private OffsetDateTime operationTime;
+    private final List<Item> items = new ArrayList<>();
+    private final List<Modifier> modifiers = new ArrayList<>();
+    private final List<Payment> payments = new ArrayList<>();
+    private Customer customer = Customer.ANONYMOUS;
+    private ReturnBasis returnBasis;
+    private Rounding rounding = Rounding.NONE;
+
+    private Builder(Operation operation, Seller seller) {
+      this.operation = Objects.requireNonNull(operation, "operation");
+      this.seller = Objects.requireNonNull(seller, "seller");
+    }
+
+    private Builder(Receipt receipt) {
+      this(receipt.operation, receipt.seller);
+      operationTime = receipt.operationTime.orElse(null);
+      items.addAll(receipt.items);
+      modifiers.addAll(receipt.modifiers);
+      payments.addAll(receipt.payments);
+      customer = receipt.customer;
+      returnBasis = receipt.returnBasis.orElse(null);
+      rounding = receipt.rounding;
+    }
+
+    /** When the operation took place; by default the client's clock at fiscalization. */
+    public Builder operationTime(OffsetDateTime operationTime) {
+      this.operationTime = Objects.requireNonNull(operationTime, "operationTime");
+      return this;
+    }
+
+    public Builder item(Item item) {
+      items.add(Objects.requireNonNull(item, "item"));
+      return this;
+    }
+
+    /** Adds {@code quantity} pieces of {@code name} at {@code unitPrice} each. */
+    public Builder item(String name, String quantity, String unitPrice, VatRate vat) {
+      return item(Item.of(name, Quantity.of(quantity), Tenge.of(unitPrice), vat));
+    }
+
+    public Builder items(List<Item> items) {
+      for (Item item : items) {
+        item(item);
+      }
+      return this;
+    }
+
+    /** Adds a check-level discount. */
+    public Builder discount(Tenge amount, String text) {
+      return modifier(Modifier.discount(amount, text));
+    }
+
+    /** Adds a check-level markup. */
+    public Builder markup(Tenge amount, String text) {
+      return modifier(Modifier.markup(amount, text));
+    }
+
+    public Builder modifier(Modifier modifier) {
+      modifiers.add(Objects.requireNonNull(modifier, "modifier"));
+      return this;
+    }
+
+    public Builder payment(PaymentType type, Tenge amount) {
+      return payment(Payment.of(type, amount));
+    }
+
+    public Builder payment(PaymentType type, String amount) {
+      return payment(Payment.of(type, amount));
+    }
+
+    public Builder payment(Payment payment) {
+      payments.add(Objects.requireNonNull(payment, "payment"));
+      return this;
+    }
+
+    public Builder customer(Customer customer) {
+      this.customer = Objects.requireNonNull(customer, "customer");
+      return this;
+    }
+
+    public Builder returnBasis(ReturnBasis returnBasis) {
+      this.returnBasis = Objects.requireNonNull(returnBasis, "returnBasis");
+      return this;
+    }
+
+    public Builder rounding(Rounding rounding) {
+      this.rounding = Objects.requireNonNull(rounding, "rounding");
+      return this;
+    }
+
+    public Receipt build() {
+      return new Receipt(operation, seller, Optional.ofNullable(operationTime), items, modifiers, payments,
+          customer, Optional.ofNullable(returnBasis), rounding);
+    }
+  }
+}

@@ -1,0 +1,337 @@
+package kz.fiscal.core;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a receipt against the Kazakh rules (kz-fiscal-rules §2-§8) and the provider's field limits
+ * (webkassa-v4.md), reporting every {@link Violation} at once. Never throws on a receipt that could
+ * be constructed. Immutable and thread-safe.
+ *
+ * <p>VAT rates are checked against the {@link VatSchedule} on the operation date at +05:00 (the
+ * clock's today when the receipt has no time yet); a return is checked against its original sale's date.
+ */
+public final class ReceiptValidator {
+  /** Webkassa v4 limits. */
+  static final int MAX_NAME = 255;
+  static final int MAX_CODE = 50;
+  static final int MAX_GTIN = 14;
+  static final int MAX_MODIFIER_TEXT = 50;
+  static final int MAX_EMAIL = 50;
+  static final int MAX_PHONE = 20;
+  static final int MAX_FISCAL_SIGN = 20;
+  static final int RNM_LENGTH = 12;
+
+  private static final ReceiptValidator DEFAULTS = new ReceiptValidator(VatSchedule.defaults(), Clock.systemUTC());
+
+  private final VatSchedule schedule;
+  private final Clock clock;
+
+  private ReceiptValidator(VatSchedule schedule, Clock clock) {
+    this.schedule = Objects.requireNonNull(schedule, "schedule");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The default VAT schedule and the system clock. */
+  public static ReceiptValidator defaults() {
+    return DEFAULTS;
+  }
+
+  /** A validator with the caller's VAT schedule and clock. */
+  public static ReceiptValidator of(VatSchedule schedule, Clock clock) {
+    return new ReceiptValidator(schedule, clock);
+  }
+
+  /** Every rule the receipt breaks; empty when it is valid. */
+  public List<Violation> validate(Receipt receipt) {
+    List<Violation> violations = new ArrayList<>(0);
+    Totals totals = receipt.totals();
+    Seller seller = receipt.seller();
+    LocalDate vatDate = vatDate(receipt);
+
+    List<Item> items = receipt.items();
+    if (items.isEmpty()) {
+      add(violations, ViolationCode.NO_ITEMS, "items", "a check needs at least one item");
+    }
+    for (int i = 0; i < items.size(); i++) {
+      checkItem(items.get(i), i, seller, vatDate, violations);
+    }
+    checkModifiers(receipt.modifiers(), totals, violations);
+    checkPayments(receipt.payments(), totals, violations);
+    checkReturnBasis(receipt, totals, violations);
+    checkCustomer(receipt.customer(), seller, violations);
+    checkSeller(seller, violations);
+    return violations.isEmpty() ? List.of() : Collections.unmodifiableList(violations);
+  }
+
+  /** As {@link #validate(Receipt)}, plus {@link ViolationCode#UNSUPPORTED_BY_DRIVER} per missing capability. */
+  public List<Violation> validate(Receipt receipt, Set<ReceiptFeature> capabilities) {
+    List<Violation> violations = new ArrayList<>(validate(receipt));
+    for (ReceiptFeature feature : receipt.features()) {
+      if (!capabilities.contains(feature)) {
+        add(violations, ViolationCode.UNSUPPORTED_BY_DRIVER, feature.path(),
+            "the driver cannot carry " + feature);
+      }
+    }
+    return violations.isEmpty() ? List.of() : Collections.unmodifiableList(violations);
+  }
+
+  /**
+   * Throws when the receipt breaks any rule.
+   *
+   * @throws InvalidReceiptException carrying every violation
+   */
+  public void check(Receipt receipt) throws InvalidReceiptException {
+    List<Violation> violations = validate(receipt);
+    if (!violations.isEmpty()) {
+      throw new InvalidReceiptException(violations);
+    }
+  }
+
+  private LocalDate vatDate(Receipt receipt) {
+    Optional<ReturnBasis> basis = receipt.returnBasis();
+    if (receipt.operation().isReturn() && basis.isPresent()) {
+      return KzTime.of(basis.get().dateTime()).toLocalDate();
+    }
+    return operationTime(receipt).toLocalDate();
+  }
+
+  private OffsetDateTime operationTime(Receipt receipt) {
+    return receipt.operationTime().isPresent() ? KzTime.of(receipt.operationTime().get()) : KzTime.now(clock);
+  }
+
+  private void checkItem(Item item, int i, Seller seller, LocalDate vatDate, List<Violation> violations) {
+    checkText(item.name(), MAX_NAME, violations, i, "name");
+    if (item.nktCode().isPresent()) {
+      checkText(item.nktCode().get(), MAX_CODE, violations, i, "nktCode");
+    }
+    if (item.ntin().isPresent()) {
+      checkText(item.ntin().get(), MAX_CODE, violations, i, "ntin");
+    }
+    if (item.gtin().isPresent()) {
+      String gtin = item.gtin().get();
+      if (gtin.length() > MAX_GTIN) {
+        add(violations, ViolationCode.TOO_LONG, itemPath(i, "gtin"), "GTIN has " + gtin.length() + " digits, at most 14");
+      } else if (gtin.isEmpty() || !digits(gtin)) {
+        add(violations, ViolationCode.MALFORMED, itemPath(i, "gtin"), "GTIN must be 1 to 14 digits");
+      }
+    }
+    if (item.unitPrice().isZero()) {
+      add(violations, ViolationCode.PRICE_NOT_POSITIVE, itemPath(i, "unitPrice"), "unit price must be above 0.00");
+    }
+    if (item.signedSum().signum() < 0) {
+      add(violations, ViolationCode.DISCOUNT_EXCEEDS_LINE, itemPath(i, "discount"),
+          "discount " + item.discount() + " exceeds the line " + item.unitPrice().times(item.quantity()).plus(item.markup()));
+    }
+    VatRate vat = item.vat();
+    if (!schedule.isAllowed(vat, vatDate)) {
+      add(violations, ViolationCode.VAT_RATE_NOT_IN_FORCE, itemPath(i, "vat"),
+          vat + " is not in force on " + vatDate + "; allowed: " + schedule.allowedOn(vatDate));
+    }
+    if (vat.isVat() && !seller.vatPayer()) {
+      add(violations, ViolationCode.VAT_FOR_NON_PAYER, itemPath(i, "vat"),
+          "the seller is not a VAT payer, so the item must be NO_VAT, not " + vat);
+    }
+    List<String> codes = item.markingCodes();
+    for (int c = 0; c < codes.size(); c++) {
+      if (codes.get(c).isBlank()) {
+        add(violations, ViolationCode.BLANK, itemPath(i, "markingCodes[" + c + "]"), "marking code is blank");
+      }
+    }
+    if (!codes.isEmpty() && item.unit().code() == Unit.PIECE.code()
+        && item.quantity().value().compareTo(BigDecimal.valueOf(codes.size())) != 0) {
+      add(violations, ViolationCode.MARKING_CODES_COUNT, itemPath(i, "markingCodes"),
+          codes.size() + " marking codes for a quantity of " + item.quantity() + " pieces: one code per piece");
+    }
+    if (item.principal().isPresent()) {
+      Principal principal = item.principal().get();
+      if (principal.name().isBlank()) {
+        add(violations, ViolationCode.BLANK, itemPath(i, "principal.name"), "principal name is blank");
+      }
+      if (principal.xin().equals(seller.xin())) {
+        add(violations, ViolationCode.PRINCIPAL_IS_SELLER, itemPath(i, "principal.xin"),
+            "an agent sale's principal must be another taxpayer than the seller");
+      }
+    }
+  }
+
+  private static void checkModifiers(List<Modifier> modifiers, Totals totals, List<Violation> violations) {
+    BigDecimal discounts = BigDecimal.ZERO;
+    for (int m = 0; m < modifiers.size(); m++) {
+      Modifier modifier = modifiers.get(m);
+      String path = "modifiers[" + m + "]";
+      if (modifier.amount().isZero()) {
+        add(violations, ViolationCode.MODIFIER_NOT_POSITIVE, path + ".amount", "amount must be above 0.00");
+      }
+      if (modifier.text().length() > MAX_MODIFIER_TEXT) {
+        add(violations, ViolationCode.TOO_LONG, path + ".text", tooLong(modifier.text(), MAX_MODIFIER_TEXT));
+      }
+      if (modifier.kind() == Modifier.Kind.DISCOUNT) {
+        discounts = discounts.add(modifier.amount().amount());
+      }
+    }
+    if (discounts.compareTo(totals.itemsTotal()) > 0) {
+      add(violations, ViolationCode.DISCOUNT_EXCEEDS_TOTAL, "modifiers",
+          "check discounts " + discounts.toPlainString() + " exceed the items' sum " + totals.itemsTotal().toPlainString());
+    }
+  }
+
+  private static void checkPayments(List<Payment> payments, Totals totals, List<Violation> violations) {
+    int seen = 0;
+    boolean hasCash = false;
+    for (int p = 0; p < payments.size(); p++) {
+      Payment payment = payments.get(p);
+      int bit = 1 << payment.type().ordinal();
+      if ((seen & bit) != 0) {
+        add(violations, ViolationCode.PAYMENT_TYPE_REPEATED, "payments[" + p + "].type",
+            payment.type() + " appears more than once; give one payment per type");
+      }
+      seen |= bit;
+      hasCash |= payment.type() == PaymentType.CASH;
+      if (payment.amount().isZero()) {
+        add(violations, ViolationCode.PAYMENT_NOT_POSITIVE, "payments[" + p + "].amount", "amount must be above 0.00");
+      }
+    }
+    BigDecimal total = totals.total();
+    BigDecimal paid = totals.paid();
+    int cmp = paid.compareTo(total);
+    if (cmp < 0) {
+      add(violations, ViolationCode.UNDERPAID, "payments",
+          "paid " + paid.toPlainString() + " is less than the total " + total.toPlainString());
+    } else if (cmp > 0 && !hasCash) {
+      add(violations, ViolationCode.CHANGE_WITHOUT_CASH, "payments",
+          "paid " + paid.toPlainString() + " above the total " + total.toPlainString()
+              + " without cash: change can only be given from cash");
+    } else if (paid.subtract(totals.cash()).compareTo(total) > 0) {
+      add(violations, ViolationCode.NON_CASH_ABOVE_TOTAL, "payments",
+          "non-cash payments " + paid.subtract(totals.cash()).toPlainString() + " exceed the total "
+              + total.toPlainString() + ": the change would exceed the cash");
+    }
+  }
+
+  private void checkReturnBasis(Receipt receipt, Totals totals, List<Violation> violations) {
+    Optional<ReturnBasis> maybeBasis = receipt.returnBasis();
+    if (!receipt.operation().isReturn()) {
+      if (maybeBasis.isPresent()) {
+        add(violations, ViolationCode.RETURN_BASIS_NOT_ALLOWED, "returnBasis",
+            "only a return refers to an original check, not a " + receipt.operation());
+      }
+      return;
+    }
+    if (maybeBasis.isEmpty()) {
+      add(violations, ViolationCode.RETURN_BASIS_MISSING, "returnBasis",
+          "a return must refer to the original check (protocol 2.0.3)");
+      return;
+    }
+    ReturnBasis basis = maybeBasis.get();
+    String sign = basis.fiscalSign();
+    if (sign.isEmpty() || sign.length() > MAX_FISCAL_SIGN || !digits(sign)) {
+      add(violations, ViolationCode.MALFORMED, "returnBasis.fiscalSign", "fiscal sign must be 1 to 20 digits");
+    }
+    if (basis.rnm().length() != RNM_LENGTH || !digits(basis.rnm())) {
+      add(violations, ViolationCode.MALFORMED, "returnBasis.rnm", "RNM must be 12 digits");
+    }
+    if (totals.total().compareTo(basis.total().amount()) > 0) {
+      add(violations, ViolationCode.RETURN_EXCEEDS_BASIS, "returnBasis.total",
+          "the return's total " + totals.total().toPlainString() + " exceeds the original's " + basis.total());
+    }
+    if (basis.dateTime().isAfter(operationTime(receipt))) {
+      add(violations, ViolationCode.RETURN_BASIS_AFTER_OPERATION, "returnBasis.dateTime",
+          "the original check is dated after the return");
+    }
+  }
+
+  private static void checkCustomer(Customer customer, Seller seller, List<Violation> violations) {
+    if (customer.email().isPresent()) {
+      String email = customer.email().get();
+      if (email.length() > MAX_EMAIL) {
+        add(violations, ViolationCode.TOO_LONG, "customer.email", "e-mail has " + email.length() + " characters, at most 50");
+      } else if (!plausibleEmail(email)) {
+        add(violations, ViolationCode.MALFORMED, "customer.email", "e-mail must look like name@domain.tld");
+      }
+    }
+    if (customer.phone().isPresent()) {
+      String phone = customer.phone().get();
+      if (phone.length() > MAX_PHONE) {
+        add(violations, ViolationCode.TOO_LONG, "customer.phone", "phone has " + phone.length() + " characters, at most 20");
+      } else if (!plausiblePhone(phone)) {
+        add(violations, ViolationCode.MALFORMED, "customer.phone",
+            "phone must be 10 to 15 digits with an optional leading +, e.g. +77011234567");
+      }
+    }
+    if (customer.xin().isPresent() && customer.xin().get().equals(seller.xin())) {
+      add(violations, ViolationCode.CUSTOMER_IS_SELLER, "customer.xin",
+          "the buyer's IIN/BIN equals the seller's (the OFD refuses it with result 17)");
+    }
+  }
+
+  private static void checkSeller(Seller seller, List<Violation> violations) {
+    if (seller.name().isBlank()) {
+      add(violations, ViolationCode.BLANK, "seller.name", "the taxpayer name is a mandatory requisite");
+    }
+    if (seller.address().isBlank()) {
+      add(violations, ViolationCode.BLANK, "seller.address", "the register's address is a mandatory requisite");
+    }
+  }
+
+  private static void checkText(String text, int max, List<Violation> violations, int item, String field) {
+    if (text.isBlank()) {
+      add(violations, ViolationCode.BLANK, itemPath(item, field), field + " is blank");
+    } else if (text.length() > max) {
+      add(violations, ViolationCode.TOO_LONG, itemPath(item, field), tooLong(text, max));
+    }
+  }
+
+  private static String tooLong(String text, int max) {
+    return "has " + text.length() + " characters, at most " + max;
+  }
+
+  private static String itemPath(int item, String field) {
+    return "items[" + item + "]." + field;
+  }
+
+  private static void add(List<Violation> violations, ViolationCode code, String path, String message) {
+    violations.add(new Violation(code, path, message));
+  }
+
+  private static boolean digits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One {@code @}, a non-empty local part, a dotted domain, no whitespace. */
+  static boolean plausibleEmail(String email) {
+    int at = email.indexOf('@');
+    if (at <= 0 || at != email.lastIndexOf('@') || at == email.length() - 1) {
+      return false;
+    }
+    for (int i = 0; i < email.length(); i++) {
+      char c = email.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+        return false;
+      }
+    }
+    int dot = email.lastIndexOf('.');
+    return dot > at + 1 && dot < email.length() - 1 && email.indexOf("..", at) < 0;
+  }
+
+  /** An optional {@code +} and 10 to 15 digits. */
+  static boolean plausiblePhone(String phone) {
+    int start = phone.startsWith("+") ? 1 : 0;
+    int length = phone.length() - start;
+    return length >= 10 && length <= 15 && digits(phone.substring(start));
+  }
+}

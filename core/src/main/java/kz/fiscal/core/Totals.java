@@ -1,0 +1,176 @@
+package kz.fiscal.core;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The arithmetic of one receipt (kz-fiscal-rules §4, §12) on signed amounts, so that an invalid
+ * receipt can still be measured by the validator without throwing.
+ */
+final class Totals {
+  private static final VatRate[] RATES = VatRate.values();
+  private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+  private final BigDecimal[] itemSums;
+  private final BigDecimal[] itemVats;
+  /** Per rate ordinal: the sum of its items, or null when no item has the rate. */
+  private final BigDecimal[] sumByRate = new BigDecimal[RATES.length];
+  private final BigDecimal[] vatByRate = new BigDecimal[RATES.length];
+  private final BigDecimal[][] modifierShares;
+  private final BigDecimal itemsTotal;
+  private final BigDecimal total;
+  private final BigDecimal paid;
+  private final BigDecimal cash;
+
+  Totals(Receipt receipt) {
+    List<Item> items = receipt.items();
+    Rounding rounding = receipt.rounding();
+    int n = items.size();
+    itemSums = new BigDecimal[n];
+    itemVats = new BigDecimal[n];
+    BigDecimal running = ZERO;
+    for (int i = 0; i < n; i++) {
+      Item item = items.get(i);
+      BigDecimal sum = item.signedSum();
+      if (rounding == Rounding.EVERY_ITEM) {
+        sum = wholeTenge(sum);
+      }
+      BigDecimal vat = item.vat().vatIncludedIn(sum);
+      itemSums[i] = sum;
+      itemVats[i] = vat;
+      int rate = item.vat().ordinal();
+      sumByRate[rate] = sumByRate[rate] == null ? sum : sumByRate[rate].add(sum);
+      vatByRate[rate] = vatByRate[rate] == null ? vat : vatByRate[rate].add(vat);
+      running = running.add(sum);
+    }
+    itemsTotal = running;
+
+    List<Modifier> modifiers = receipt.modifiers();
+    modifierShares = new BigDecimal[modifiers.size()][];
+    for (int m = 0; m < modifiers.size(); m++) {
+      Modifier modifier = modifiers.get(m);
+      BigDecimal[] shares = split(modifier.amount().amount());
+      modifierShares[m] = shares;
+      boolean discount = modifier.kind() == Modifier.Kind.DISCOUNT;
+      for (int r = 0; r < RATES.length; r++) {
+        if (shares[r] != null) {
+          BigDecimal vat = RATES[r].vatIncludedIn(shares[r]);
+          vatByRate[r] = discount ? vatByRate[r].subtract(vat) : vatByRate[r].add(vat);
+        }
+      }
+      running = discount ? running.subtract(modifier.amount().amount()) : running.add(modifier.amount().amount());
+    }
+    total = rounding == Rounding.TOTAL_ONLY ? wholeTenge(running) : running;
+
+    BigDecimal paidSoFar = ZERO;
+    BigDecimal cashSoFar = ZERO;
+    for (Payment payment : receipt.payments()) {
+      paidSoFar = paidSoFar.add(payment.amount().amount());
+      if (payment.type() == PaymentType.CASH) {
+        cashSoFar = cashSoFar.add(payment.amount().amount());
+      }
+    }
+    paid = paidSoFar;
+    cash = cashSoFar;
+  }
+
+  /**
+   * Splits a check-level amount over the rates in proportion to their sums: each share rounded to the
+   * tiyn, the remainder on the rate with the largest sum (the first such rate on a tie).
+   */
+  private BigDecimal[] split(BigDecimal amount) {
+    BigDecimal[] shares = new BigDecimal[RATES.length];
+    int largest = -1;
+    BigDecimal base = ZERO;
+    for (int r = 0; r < RATES.length; r++) {
+      if (sumByRate[r] != null) {
+        base = base.add(sumByRate[r]);
+        if (largest < 0 || sumByRate[r].compareTo(sumByRate[largest]) > 0) {
+          largest = r;
+        }
+      }
+    }
+    if (largest < 0) {
+      return shares;
+    }
+    BigDecimal remainder = amount;
+    if (base.signum() != 0) {
+      for (int r = 0; r < RATES.length; r++) {
+        if (sumByRate[r] != null && r != largest) {
+          shares[r] = amount.multiply(sumByRate[r]).divide(base, 2, RoundingMode.HALF_UP);
+          remainder = remainder.subtract(shares[r]);
+        }
+      }
+    } else {
+      for (int r = 0; r < RATES.length; r++) {
+        if (sumByRate[r] != null && r != largest) {
+          shares[r] = ZERO;
+        }
+      }
+    }
+    shares[largest] = remainder;
+    return shares;
+  }
+
+  private static BigDecimal wholeTenge(BigDecimal amount) {
+    return amount.setScale(0, RoundingMode.HALF_UP).setScale(2);
+  }
+
+  BigDecimal itemSum(int index) {
+    return itemSums[index];
+  }
+
+  BigDecimal itemVat(int index) {
+    return itemVats[index];
+  }
+
+  BigDecimal itemsTotal() {
+    return itemsTotal;
+  }
+
+  BigDecimal total() {
+    return total;
+  }
+
+  BigDecimal paid() {
+    return paid;
+  }
+
+  BigDecimal cash() {
+    return cash;
+  }
+
+  Map<VatRate, Tenge> modifierShares(int index) {
+    BigDecimal[] shares = modifierShares[index];
+    EnumMap<VatRate, Tenge> result = new EnumMap<>(VatRate.class);
+    for (int r = 0; r < RATES.length; r++) {
+      if (shares[r] != null) {
+        result.put(RATES[r], tenge(shares[r], "share of modifiers[" + index + "] at " + RATES[r]));
+      }
+    }
+    return Collections.unmodifiableMap(result);
+  }
+
+  Map<VatRate, Tenge> vatByRate() {
+    EnumMap<VatRate, Tenge> result = new EnumMap<>(VatRate.class);
+    for (int r = 0; r < RATES.length; r++) {
+      if (vatByRate[r] != null && RATES[r].isVat()) {
+        result.put(RATES[r], tenge(vatByRate[r], "VAT at " + RATES[r]));
+      }
+    }
+    return Collections.unmodifiableMap(result);
+  }
+
+  /** Wraps a derived amount, which is negative only on a receipt the validator would refuse. */
+  static Tenge tenge(BigDecimal amount, String what) {
+    if (amount.signum() < 0) {
+      throw new IllegalStateException("The receipt's " + what + " is negative (" + amount.toPlainString()
+          + "): validate it with ReceiptValidator");
+    }
+    return new Tenge(amount);
+  }
+}

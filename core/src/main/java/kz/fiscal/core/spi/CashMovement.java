@@ -1,0 +1,33 @@
+package kz.fiscal.core.spi;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.Optional;
+import kz.fiscal.core.IdempotencyKey;
+import kz.fiscal.core.Tenge;
+
+/**
+ * A recorded cash-in or cash-out.
+ *
+ * @param direction in or out
+ * @param key the caller's key
+ * @param amount the amount moved
+ * @param dateTime when the register recorded it
+ * @param cashInDrawer the cash in the register afterwards, when reported
+ */
+public record CashMovement(Direction direction, IdempotencyKey key, Tenge amount, OffsetDateTime dateTime,
+    Optional<Tenge> cashInDrawer) {
+
+  /** Into or out of the register. */
+  public enum Direction {
+    IN, OUT
+  }
+
+  public CashMovement {
+    Objects.requireNonNull(direction, "direction");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(dateTime, "dateTime");
+    Objects.requireNonNull(cashInDrawer, "cashInDrawer");
+  }
+}

@@ -1,0 +1,44 @@
+package kz.fiscal.core.spi;
+
+import java.time.Instant;
+import java.util.Optional;
+import kz.fiscal.core.FiscalException;
+import kz.fiscal.core.FiscalResult;
+import kz.fiscal.core.IdempotencyKey;
+import kz.fiscal.core.Receipt;
+
+/**
+ * One cash register, cloud or device. Implementations are thread-safe and send one request at a time
+ * to their register; they map every failure into a {@link FiscalException} subtype (never leaking
+ * transport exceptions), recover their own protocol conditions (token expiry; an expired shift when
+ * auto-close is on), bound their waiting by the {@code deadline} given, and never retry an unknown
+ * outcome on their own: {@code FiscalClient} owns retries.
+ */
+public interface FiscalDriver extends AutoCloseable {
+
+  /**
+   * Fiscalizes {@code receipt} under {@code key}; sending the same key again never makes a second check.
+   *
+   * @throws kz.fiscal.core.OutcomeUnknownException when the check may exist; resolve with {@link #lookup}
+   */
+  FiscalResult register(IdempotencyKey key, Receipt receipt, Instant deadline) throws FiscalException;
+
+  /**
+   * Finds the check fiscalized under {@code key}, searching from {@code firstSentAt}. Empty means:
+   * certainly never fiscalized. Any doubt throws {@link kz.fiscal.core.OutcomeUnknownException}.
+   */
+  Optional<FiscalResult> lookup(IdempotencyKey key, Instant firstSentAt, Instant deadline) throws FiscalException;
+
+  /** Reads the current shift's totals without closing it. */
+  ShiftReport xReport() throws FiscalException;
+
+  /** Closes the shift (Z-report) and returns its totals. */
+  ShiftReport closeShift() throws FiscalException;
+
+  /** The driver's name, register identifiers and capabilities. */
+  DriverInfo info();
+
+  /** Releases the connection or port; never throws. */
+  @Override
+  void close();
+}

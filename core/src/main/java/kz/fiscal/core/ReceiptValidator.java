@@ -178,7 +178,8 @@ public final class ReceiptValidator {
         discounts = discounts.add(modifier.amount().amount());
       }
     }
-    if (discounts.compareTo(totals.itemsTotal()) > 0) {
+    // Without check discounts a negative items' sum comes from a line discount, already DISCOUNT_EXCEEDS_LINE.
+    if (discounts.signum() > 0 && discounts.compareTo(totals.itemsTotal()) > 0) {
       add(violations, ViolationCode.DISCOUNT_EXCEEDS_TOTAL, "modifiers",
           "check discounts " + discounts.toPlainString() + " exceed the items' sum " + totals.itemsTotal().toPlainString());
     }
@@ -201,6 +202,11 @@ public final class ReceiptValidator {
       }
     }
     BigDecimal total = totals.total();
+    if (total.signum() < 0) {
+      // Only an oversized discount makes the total negative, and it is reported as such: payments
+      // compared with a negative total would add false violations (e.g. "non-cash 0.00 above the total").
+      return;
+    }
     BigDecimal paid = totals.paid();
     int cmp = paid.compareTo(total);
     if (cmp < 0) {

@@ -4,4 +4,5 @@
 module kz.fiscal.core {
   exports kz.fiscal.core;
   exports kz.fiscal.core.spi;
+  exports kz.fiscal.core.journal;
 }

@@ -1,0 +1,172 @@
+package kz.fiscal.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import kz.fiscal.core.journal.LeaseLostException;
+import kz.fiscal.core.journal.RecordedError;
+import kz.fiscal.core.journal.ReceiptJournal;
+import kz.fiscal.core.journal.ReceiptRecord;
+import kz.fiscal.core.journal.ReceiptStatus;
+import kz.fiscal.core.journal.Transition;
+import kz.fiscal.core.spi.FiscalDriver;
+
+/**
+ * Drives one claimed record to an outcome: each step is journaled before it is acted on (SENT before
+ * the driver is called), an unknown outcome is resolved only by lookup under the same key, and the
+ * lease is given back at the end. One instance per run; not thread-safe.
+ */
+final class Fiscalization {
+  private static final System.Logger LOG = System.getLogger(FiscalClient.class.getName());
+
+  private final FiscalDriver driver;
+  private final ReceiptJournal journal;
+  private final RetryPolicy policy;
+  private final Clock clock;
+  private final Duration lease;
+  private final List<ReceiptListener> listeners;
+  private final String owner;
+  private final Instant deadline;
+  private ReceiptRecord record;
+
+  Fiscalization(FiscalClient.Settings settings, ReceiptRecord claimed, String owner, Instant deadline) {
+    this.driver = settings.driver();
+    this.journal = settings.journal();
+    this.policy = settings.policy();
+    this.clock = settings.clock();
+    this.lease = settings.lease();
+    this.listeners = settings.listeners();
+    this.record = claimed;
+    this.owner = owner;
+    this.deadline = deadline;
+  }
+
+  /** Runs to a result, or throws with the record left in the state the exception names. */
+  FiscalResult run() throws FiscalException {
+    try {
+      return attempts();
+    } catch (LeaseLostException e) {
+      throw new OutcomeUnknownException("Another worker took over " + record.key().value(), e);
+    } finally {
+      journal.release(record.key(), owner);
+    }
+  }
+
+  private FiscalResult attempts() throws FiscalException {
+    if (record.status() == ReceiptStatus.SENT) {
+      // Sent by a worker that is gone: the check may exist.
+      move(Transition.failure(ReceiptStatus.IN_DOUBT,
+          error(RecordedError.Kind.LEASE_EXPIRED, "", "sent by a worker whose lease ran out")));
+    }
+    FiscalException last = null;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return attempt();
+      } catch (ReceiptRejectedException e) {
+        last = rejected(e, e.providerCode());
+      } catch (InvalidReceiptException e) {
+        last = rejected(e, "");
+      } catch (DeliveryFailedException e) {
+        last = e;
+        moveAfterFailure(RecordedError.Kind.DELIVERY_FAILED, "", e);
+      } catch (DeviceException e) {
+        last = e;
+        moveAfterFailure(RecordedError.Kind.DEVICE, e.providerCode(), e);
+      } catch (OutcomeUnknownException e) {
+        last = e;
+        move(Transition.failure(ReceiptStatus.IN_DOUBT, error(RecordedError.Kind.OUTCOME_UNKNOWN, "", e.getMessage())));
+      } catch (IdempotencyConflictException e) {
+        // The register already holds this key: a check may exist, which only lookup can tell.
+        last = new OutcomeUnknownException("The register already holds key " + record.key().value(), e);
+        move(Transition.failure(ReceiptStatus.IN_DOUBT, error(RecordedError.Kind.OUTCOME_UNKNOWN, "", e.getMessage())));
+      } catch (RuntimeException e) {
+        if (e instanceof LeaseLostException) {
+          throw new OutcomeUnknownException("Another worker took over " + record.key().value(), e);
+        }
+        // A driver bug after SENT: the check may exist.
+        last = new OutcomeUnknownException("The driver failed unexpectedly: " + e, e);
+        move(Transition.failure(ReceiptStatus.IN_DOUBT,
+            error(RecordedError.Kind.OUTCOME_UNKNOWN, "", "driver failed: " + e.getClass().getName())));
+      }
+      Duration wait = wait(attempt, last);
+      if (attempt >= policy.maxAttempts() || !clock.instant().plus(wait).isBefore(deadline)) {
+        throw giveUp(last, attempt);
+      }
+      try {
+        policy.sleeper().sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw giveUp(last, attempt);
+      }
+    }
+  }
+
+  /** One attempt: look up first when in doubt, then journal SENT, then send. */
+  private FiscalResult attempt() throws FiscalException {
+    if (record.status() == ReceiptStatus.IN_DOUBT) {
+      Instant from = record.firstSentAt().orElse(record.createdAt());
+      Optional<FiscalResult> found = driver.lookup(record.key(), from, deadline);
+      if (found.isPresent()) {
+        move(Transition.fiscalized(found.get()));
+        return found.get();
+      }
+    }
+    move(Transition.sending());
+    FiscalResult result = driver.register(record.key(), record.receipt(), deadline);
+    try {
+      move(Transition.fiscalized(result));
+    } catch (LeaseLostException e) {
+      // The check exists; the worker that took over will find it by lookup.
+      LOG.log(System.Logger.Level.WARNING, "Fiscalized {0} after losing its lease: {1}", record.key().value(),
+          e.getMessage());
+    }
+    return result;
+  }
+
+  /** A rejection of a sent receipt fails the record and is thrown; from a lookup it proves nothing. */
+  private FiscalException rejected(FiscalException e, String code) throws FiscalException {
+    if (record.status() == ReceiptStatus.SENT) {
+      move(Transition.failure(ReceiptStatus.FAILED, error(RecordedError.Kind.REJECTED, code, e.getMessage())));
+      throw e;
+    }
+    move(Transition.failure(ReceiptStatus.IN_DOUBT, error(RecordedError.Kind.OUTCOME_UNKNOWN, code, e.getMessage())));
+    return new OutcomeUnknownException("The lookup was refused: " + e.getMessage(), e);
+  }
+
+  /** A delivery or device failure: not applied, so a sent record waits again; a lookup's stays in doubt. */
+  private void moveAfterFailure(RecordedError.Kind kind, String code, FiscalException e) {
+    ReceiptStatus to = record.status() == ReceiptStatus.SENT ? ReceiptStatus.REQUESTED : ReceiptStatus.IN_DOUBT;
+    move(Transition.failure(to, error(kind, code, e.getMessage())));
+  }
+
+  private Duration wait(int attempt, FiscalException last) {
+    if (last instanceof DeliveryFailedException d && d.retryAfter().isPresent()) {
+      return d.retryAfter().get();
+    }
+    return policy.backoff(attempt);
+  }
+
+  private FiscalException giveUp(FiscalException last, int attempts) {
+    if (record.status() == ReceiptStatus.IN_DOUBT) {
+      return last instanceof OutcomeUnknownException unknown && attempts == 1 ? unknown
+          : new OutcomeUnknownException("Key " + record.key().value() + " is still in doubt after " + attempts
+              + " attempts; recover() or a later call with the same key resolves it", last);
+    }
+    return last;
+  }
+
+  private void move(Transition transition) {
+    ReceiptStatus from = record.status();
+    record = journal.apply(record.key(), owner, record.version(), transition, lease);
+    LOG.log(System.Logger.Level.DEBUG, "{0}: {1} -> {2} (attempt {3})", record.key().value(), from, record.status(),
+        record.attempts());
+    FiscalClient.notify(listeners, new ReceiptEvent(record.key(), Optional.of(from), record.status(),
+        record.attempts(), record.updatedAt(), transition.result(), transition.error()));
+  }
+
+  private RecordedError error(RecordedError.Kind kind, String code, String message) {
+    return new RecordedError(kind, code, message, clock.instant());
+  }
+}

@@ -1,0 +1,180 @@
+package kz.fiscal.core.journal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import kz.fiscal.core.IdempotencyKey;
+import kz.fiscal.core.Receipt;
+
+/**
+ * A journal in this process's memory, for tests and demos: <strong>it loses every record when the
+ * process exits</strong>, so a crash after payment could fiscalize an order twice or never. Use a
+ * JDBC journal in production. Thread-safe.
+ */
+public final class InMemoryReceiptJournal implements ReceiptJournal {
+  private static final System.Logger LOG = System.getLogger(InMemoryReceiptJournal.class.getName());
+
+  private final ConcurrentHashMap<IdempotencyKey, Slot> slots = new ConcurrentHashMap<>();
+  private final AtomicLong sequence = new AtomicLong();
+  private final Clock clock;
+
+  /** A journal on the system clock. */
+  public InMemoryReceiptJournal() {
+    this(Clock.systemUTC());
+  }
+
+  /** A journal whose lease times follow {@code clock} (the "database clock" of tests). */
+  public InMemoryReceiptJournal(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    LOG.log(System.Logger.Level.WARNING,
+        "InMemoryReceiptJournal keeps fiscalizations in memory only: they are lost when the process exits."
+            + " Use a JDBC journal in production.");
+  }
+
+  /** One key's record and history; guarded by its own monitor. */
+  private static final class Slot {
+    final long sequence;
+    ReceiptRecord record;
+    final List<JournalEntry> history = new ArrayList<>(4);
+
+    Slot(long sequence, ReceiptRecord record) {
+      this.sequence = sequence;
+      this.record = record;
+    }
+  }
+
+  @Override
+  public Begin begin(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
+    Slot existing = slots.get(key);
+    if (existing != null) {
+      return new Begin(snapshot(existing), false);
+    }
+    Instant now = clock.instant();
+    ReceiptRecord record = new ReceiptRecord(key, digest, receipt, ReceiptStatus.REQUESTED, 0, Optional.empty(),
+        Optional.empty(), Optional.empty(), now, now, Optional.of(owner), Optional.of(now.plus(lease)), 1);
+    Slot fresh = new Slot(sequence.incrementAndGet(), record);
+    synchronized (fresh) {
+      existing = slots.putIfAbsent(key, fresh);
+      if (existing != null) {
+        return new Begin(snapshot(existing), false);
+      }
+      fresh.history.add(new JournalEntry(key, Optional.empty(), ReceiptStatus.REQUESTED, 0, now, owner, Optional.empty()));
+      return new Begin(record, true);
+    }
+  }
+
+  @Override
+  public Optional<ReceiptRecord> claim(IdempotencyKey key, String owner, Duration lease) {
+    Slot slot = slots.get(key);
+    if (slot == null) {
+      return Optional.empty();
+    }
+    synchronized (slot) {
+      Instant now = clock.instant();
+      ReceiptRecord r = slot.record;
+      if (!r.claimableAt(now)) {
+        return Optional.empty();
+      }
+      slot.record = new ReceiptRecord(r.key(), r.digest(), r.receipt(), r.status(), r.attempts(), r.result(),
+          r.lastError(), r.firstSentAt(), r.createdAt(), r.updatedAt(), Optional.of(owner),
+          Optional.of(now.plus(lease)), r.version() + 1);
+      return Optional.of(slot.record);
+    }
+  }
+
+  @Override
+  public ReceiptRecord apply(IdempotencyKey key, String owner, long expectedVersion, Transition transition,
+      Duration lease) {
+    Slot slot = slots.get(key);
+    if (slot == null) {
+      throw new LeaseLostException(key, "no such record");
+    }
+    synchronized (slot) {
+      ReceiptRecord r = slot.record;
+      if (r.version() != expectedVersion || !r.owner().equals(Optional.of(owner))) {
+        throw new LeaseLostException(key, "expected version " + expectedVersion + " owned by " + owner
+            + ", found version " + r.version() + " owned by " + r.owner().orElse("nobody"));
+      }
+      Instant now = clock.instant();
+      ReceiptRecord next = Transitions.applyTo(r, transition, now, now.plus(lease));
+      slot.record = next;
+      slot.history.add(new JournalEntry(key, Optional.of(r.status()), next.status(), next.attempts(), now, owner,
+          transition.error()));
+      return next;
+    }
+  }
+
+  @Override
+  public void release(IdempotencyKey key, String owner) {
+    Slot slot = slots.get(key);
+    if (slot == null) {
+      return;
+    }
+    synchronized (slot) {
+      ReceiptRecord r = slot.record;
+      if (r.owner().equals(Optional.of(owner))) {
+        slot.record = new ReceiptRecord(r.key(), r.digest(), r.receipt(), r.status(), r.attempts(), r.result(),
+            r.lastError(), r.firstSentAt(), r.createdAt(), r.updatedAt(), Optional.empty(), Optional.empty(),
+            r.version() + 1);
+      }
+    }
+  }
+
+  @Override
+  public Optional<ReceiptRecord> find(IdempotencyKey key) {
+    Slot slot = slots.get(key);
+    return slot == null ? Optional.empty() : Optional.of(snapshot(slot));
+  }
+
+  @Override
+  public List<JournalEntry> history(IdempotencyKey key) {
+    Slot slot = slots.get(key);
+    if (slot == null) {
+      return List.of();
+    }
+    synchronized (slot) {
+      return List.copyOf(slot.history);
+    }
+  }
+
+  @Override
+  public List<ReceiptRecord> findByStatus(ReceiptStatus status, int limit) {
+    return select(limit, r -> r.status() == status);
+  }
+
+  @Override
+  public List<ReceiptRecord> recoverable(int limit) {
+    Instant now = clock.instant();
+    return select(limit, r -> r.status().isPending() && r.claimableAt(now));
+  }
+
+  private List<ReceiptRecord> select(int limit, java.util.function.Predicate<ReceiptRecord> filter) {
+    List<Slot> matching = new ArrayList<>();
+    for (Slot slot : slots.values()) {
+      synchronized (slot) {
+        if (filter.test(slot.record)) {
+          matching.add(slot);
+        }
+      }
+    }
+    matching.sort(Comparator.comparingLong(s -> s.sequence));
+    List<ReceiptRecord> result = new ArrayList<>(Math.min(limit, matching.size()));
+    for (int i = 0; i < matching.size() && i < limit; i++) {
+      result.add(snapshot(matching.get(i)));
+    }
+    return result;
+  }
+
+  private static ReceiptRecord snapshot(Slot slot) {
+    synchronized (slot) {
+      return slot.record;
+    }
+  }
+}

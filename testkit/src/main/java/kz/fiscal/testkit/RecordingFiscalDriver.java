@@ -1,0 +1,349 @@
+package kz.fiscal.testkit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import kz.fiscal.core.DeliveryFailedException;
+import kz.fiscal.core.DeviceException;
+import kz.fiscal.core.FiscalException;
+import kz.fiscal.core.FiscalResult;
+import kz.fiscal.core.IdempotencyKey;
+import kz.fiscal.core.KzTime;
+import kz.fiscal.core.Ofd;
+import kz.fiscal.core.Operation;
+import kz.fiscal.core.OutcomeUnknownException;
+import kz.fiscal.core.PaymentType;
+import kz.fiscal.core.Payment;
+import kz.fiscal.core.Receipt;
+import kz.fiscal.core.ReceiptFeature;
+import kz.fiscal.core.ReceiptRejectedException;
+import kz.fiscal.core.Tenge;
+import kz.fiscal.core.spi.DriverInfo;
+import kz.fiscal.core.spi.FiscalDriver;
+import kz.fiscal.core.spi.ShiftReport;
+
+/**
+ * An in-memory cash register with a ledger of every check it applied and scripted faults, for testing
+ * what sits above a driver. Thread-safe; like a real register it serves one request at a time.
+ *
+ * <p>By default it deduplicates keys as Webkassa does (a resend of an applied key returns the first
+ * check). {@link Builder#deduplicateKeys(boolean) deduplicateKeys(false)} makes it a plain device that
+ * prints a second check for a resent key, so that tests can prove the caller never resends blindly.
+ */
+public final class RecordingFiscalDriver implements FiscalDriver {
+
+  /** A fault the next {@link #register} call suffers. */
+  public enum Fault {
+    /** Certainly not applied: {@link DeliveryFailedException}. */
+    FAIL_BEFORE_APPLYING,
+    /** Applied, then the answer is lost: {@link OutcomeUnknownException}. */
+    APPLY_THEN_UNKNOWN,
+    /** Not applied, but the caller cannot know: {@link OutcomeUnknownException}. */
+    UNKNOWN_WITHOUT_APPLYING,
+    /** The content is refused: {@link ReceiptRejectedException}. */
+    REJECT,
+    /** The register is blocked for this call: {@link DeviceException}. */
+    DEVICE_BLOCKED
+  }
+
+  /** One check the register applied. */
+  public record Applied(IdempotencyKey key, Receipt receipt, FiscalResult result) {}
+
+  /** The verification host of the fake OFD. */
+  public static final Ofd OFD = new Ofd("Recording OFD", 1, "consumer.oofd.kz");
+
+  private final Clock clock;
+  private final boolean deduplicate;
+  private final boolean autoCloseShift;
+  private final Set<ReceiptFeature> capabilities;
+  private final String rnm;
+  private final Deque<Fault> faults = new ArrayDeque<>();
+  private final List<Applied> ledger = new ArrayList<>();
+  private int failingLookups;
+  private boolean blocked;
+  private long shift = 1;
+  private Instant shiftOpenedAt;
+  private boolean shiftExpired;
+  private long checkInShift;
+  private long fiscalSigns = 1_000_000_000L;
+  private int registerCalls;
+  private int lookupCalls;
+
+  private RecordingFiscalDriver(Builder b) {
+    clock = b.clock;
+    deduplicate = b.deduplicate;
+    autoCloseShift = b.autoCloseShift;
+    capabilities = Set.copyOf(b.capabilities);
+    rnm = b.rnm;
+    shiftOpenedAt = clock.instant();
+  }
+
+  /** A deduplicating register with every capability, on the system clock. */
+  public static RecordingFiscalDriver create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Queues faults for the next register calls, in order. */
+  public synchronized RecordingFiscalDriver failNext(Fault... next) {
+    faults.addAll(List.of(next));
+    return this;
+  }
+
+  /** The next {@code count} lookups throw {@link OutcomeUnknownException}. */
+  public synchronized RecordingFiscalDriver failNextLookups(int count) {
+    failingLookups = count;
+    return this;
+  }
+
+  /** Every call throws {@link DeviceException} until {@link #unblock()}. */
+  public synchronized void block() {
+    blocked = true;
+  }
+
+  public synchronized void unblock() {
+    blocked = false;
+  }
+
+  /** Drops all queued faults and failing lookups. */
+  public synchronized void heal() {
+    faults.clear();
+    failingLookups = 0;
+    blocked = false;
+  }
+
+  /** Makes the open shift older than 24 hours. */
+  public synchronized void expireShift() {
+    shiftExpired = true;
+  }
+
+  @Override
+  public synchronized FiscalResult register(IdempotencyKey key, Receipt receipt, Instant deadline)
+      throws FiscalException {
+    registerCalls++;
+    Fault fault = faults.poll();
+    if (blocked || fault == Fault.DEVICE_BLOCKED) {
+      throw new DeviceException(DeviceException.Reason.BLOCKED, "7", "register blocked (scripted)");
+    }
+    if (shiftExpired) {
+      if (!autoCloseShift) {
+        throw new DeviceException(DeviceException.Reason.SHIFT_EXPIRED, "11", "shift open longer than 24 h");
+      }
+      closeShift();
+    }
+    if (fault == Fault.FAIL_BEFORE_APPLYING) {
+      throw new DeliveryFailedException("connection refused (scripted)", null);
+    }
+    if (fault == Fault.UNKNOWN_WITHOUT_APPLYING) {
+      throw new OutcomeUnknownException("read timed out before the register applied it (scripted)", null);
+    }
+    if (fault == Fault.REJECT) {
+      throw new ReceiptRejectedException("9", "validation error (scripted)");
+    }
+    if (deduplicate) {
+      Optional<Applied> earlier = find(key);
+      if (earlier.isPresent()) {
+        return earlier.get().result();
+      }
+    }
+    FiscalResult result = apply(key, receipt);
+    if (fault == Fault.APPLY_THEN_UNKNOWN) {
+      throw new OutcomeUnknownException("answer lost after the register applied it (scripted)", null);
+    }
+    return result;
+  }
+
+  @Override
+  public synchronized Optional<FiscalResult> lookup(IdempotencyKey key, Instant firstSentAt, Instant deadline)
+      throws FiscalException {
+    lookupCalls++;
+    if (blocked) {
+      throw new DeviceException(DeviceException.Reason.BLOCKED, "7", "register blocked (scripted)");
+    }
+    if (failingLookups > 0) {
+      failingLookups--;
+      throw new OutcomeUnknownException("lookup timed out (scripted)", null);
+    }
+    return find(key).map(Applied::result);
+  }
+
+  @Override
+  public synchronized ShiftReport xReport() {
+    return report(Optional.empty());
+  }
+
+  @Override
+  public synchronized ShiftReport closeShift() {
+    ShiftReport report = report(Optional.of(KzTime.now(clock)));
+    shift++;
+    checkInShift = 0;
+    shiftOpenedAt = clock.instant();
+    shiftExpired = false;
+    return report;
+  }
+
+  @Override
+  public DriverInfo info() {
+    return new DriverInfo("recording", "RECORDING-1", Optional.of(rnm), Optional.of("ZNM-RECORDING"), capabilities);
+  }
+
+  @Override
+  public void close() {}
+
+  /** How many checks the register applied under {@code key}. */
+  public synchronized int ledgerCount(IdempotencyKey key) {
+    int count = 0;
+    for (Applied applied : ledger) {
+      if (applied.key().equals(key)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Every check applied, in order. */
+  public synchronized List<Applied> ledger() {
+    return List.copyOf(ledger);
+  }
+
+  /** How many times {@link #register} was called. */
+  public synchronized int registerCalls() {
+    return registerCalls;
+  }
+
+  /** How many times {@link #lookup} was called. */
+  public synchronized int lookupCalls() {
+    return lookupCalls;
+  }
+
+  private Optional<Applied> find(IdempotencyKey key) {
+    for (Applied applied : ledger) {
+      if (applied.key().equals(key)) {
+        return Optional.of(applied);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private FiscalResult apply(IdempotencyKey key, Receipt receipt) {
+    checkInShift++;
+    FiscalResult result = FiscalResult.builder()
+        .fiscalSign(Long.toString(++fiscalSigns))
+        .checkNumber(checkInShift)
+        .shiftNumber(shift)
+        .rnm(rnm)
+        .registerSerial("ZNM-RECORDING")
+        .dateTime(KzTime.now(clock))
+        .total(receipt.total())
+        .ofd(OFD)
+        .providerReference(key.value())
+        .build();
+    ledger.add(new Applied(key, receipt, result));
+    return result;
+  }
+
+  private ShiftReport report(Optional<OffsetDateTime> closedAt) {
+    Map<Operation, long[]> counts = new EnumMap<>(Operation.class);
+    Map<Operation, Map<PaymentType, Tenge>> payments = new EnumMap<>(Operation.class);
+    Map<Operation, Tenge> vat = new EnumMap<>(Operation.class);
+    long documents = 0;
+    for (Applied applied : ledger) {
+      if (applied.result().shiftNumber() != shift) {
+        continue;
+      }
+      documents++;
+      Receipt receipt = applied.receipt();
+      Operation operation = receipt.operation();
+      counts.computeIfAbsent(operation, o -> new long[1])[0]++;
+      Map<PaymentType, Tenge> byType = payments.computeIfAbsent(operation, o -> new EnumMap<>(PaymentType.class));
+      for (Payment payment : receipt.payments()) {
+        byType.merge(payment.type(), payment.amount(), Tenge::plus);
+      }
+      Tenge change = receipt.change();
+      if (!change.isZero()) {
+        byType.merge(PaymentType.CASH, Tenge.ZERO, Tenge::plus);
+        byType.put(PaymentType.CASH, byType.get(PaymentType.CASH).minus(change));
+      }
+      for (Tenge amount : receipt.vatByRate().values()) {
+        vat.merge(operation, amount, Tenge::plus);
+      }
+    }
+    Map<Operation, ShiftReport.OperationTotals> totals = new EnumMap<>(Operation.class);
+    for (Map.Entry<Operation, long[]> entry : counts.entrySet()) {
+      Operation operation = entry.getKey();
+      totals.put(operation, new ShiftReport.OperationTotals(entry.getValue()[0], payments.get(operation), Tenge.ZERO,
+          Tenge.ZERO, vat.getOrDefault(operation, Tenge.ZERO)));
+    }
+    Tenge cash = cash(totals);
+    return new ShiftReport(shift, Optional.of(KzTime.of(shiftOpenedAt.atOffset(KzTime.OFFSET))), KzTime.now(clock),
+        closedAt, documents, totals, cash, false);
+  }
+
+  private static Tenge cash(Map<Operation, ShiftReport.OperationTotals> totals) {
+    long tiyn = 0;
+    for (Map.Entry<Operation, ShiftReport.OperationTotals> entry : totals.entrySet()) {
+      long amount = entry.getValue().payments().getOrDefault(PaymentType.CASH, Tenge.ZERO).toTiyn();
+      boolean in = entry.getKey() == Operation.SALE || entry.getKey() == Operation.PURCHASE_RETURN;
+      tiyn += in ? amount : -amount;
+    }
+    return Tenge.ofTiyn(Math.max(0, tiyn));
+  }
+
+  /** Configures a recording register. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private boolean deduplicate = true;
+    private boolean autoCloseShift = true;
+    private Set<ReceiptFeature> capabilities = EnumSet.allOf(ReceiptFeature.class);
+    private String rnm = "600300000001";
+
+    private Builder() {}
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Whether a resent key returns the first check (true, like Webkassa) or prints another (false). */
+    public Builder deduplicateKeys(boolean deduplicate) {
+      this.deduplicate = deduplicate;
+      return this;
+    }
+
+    /** Whether an expired shift is closed and the call repeated (true) or refused with {@link DeviceException}. */
+    public Builder autoCloseShift(boolean autoCloseShift) {
+      this.autoCloseShift = autoCloseShift;
+      return this;
+    }
+
+    /** The features the register claims to carry; all by default. */
+    public Builder capabilities(Set<ReceiptFeature> capabilities) {
+      this.capabilities = EnumSet.noneOf(ReceiptFeature.class);
+      this.capabilities.addAll(capabilities);
+      return this;
+    }
+
+    /** The registration number; 12 digits. */
+    public Builder rnm(String rnm) {
+      this.rnm = Objects.requireNonNull(rnm, "rnm");
+      return this;
+    }
+
+    public RecordingFiscalDriver build() {
+      return new RecordingFiscalDriver(this);
+    }
+  }
+}

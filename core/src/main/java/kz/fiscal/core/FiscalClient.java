@@ -18,10 +18,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.fiscal.core.internal.ReceiptDigest;
+import kz.fiscal.core.journal.InMemoryReceiptJournal;
 import kz.fiscal.core.journal.JournalEntry;
 import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
+import kz.fiscal.core.journal.Transition;
 import kz.fiscal.core.spi.FiscalDriver;
 
 /**
@@ -214,7 +216,7 @@ public final class FiscalClient implements AutoCloseable {
     ReceiptRecord claimed = settings.journal().claim(key, owner, settings.lease()).orElseThrow(
         () -> new OutcomeUnknownException("Key " + key.value() + " is being re-submitted by another caller", null));
     ReceiptRecord requested = settings.journal().apply(key, owner, claimed.version(),
-        kz.fiscal.core.journal.Transition.resubmit(stamped, digest), settings.lease());
+        Transition.resubmit(stamped, digest), settings.lease());
     notify(settings.listeners(), new ReceiptEvent(key, Optional.of(ReceiptStatus.FAILED), ReceiptStatus.REQUESTED,
         requested.attempts(), requested.updatedAt(), Optional.empty(), Optional.empty()));
     return new Fiscalization(settings, requested, owner, deadline).run();
@@ -335,7 +337,7 @@ public final class FiscalClient implements AutoCloseable {
         throw new IllegalStateException("FiscalClient needs a journal: a JDBC journal in production,"
             + " InMemoryReceiptJournal only in tests (it loses everything on exit)");
       }
-      if (journal instanceof kz.fiscal.core.journal.InMemoryReceiptJournal) {
+      if (journal instanceof InMemoryReceiptJournal) {
         LOG.log(System.Logger.Level.WARNING, "FiscalClient on an in-memory journal: a crash loses paid orders."
             + " Use a JDBC journal in production.");
       }

@@ -88,11 +88,7 @@ public final class FiscalClient implements AutoCloseable {
     if (existing.isPresent() && existing.get().digest().equals(digest)) {
       return resume(existing.get(), key, digest, receipt, deadline);
     }
-    Receipt stamped = receipt.operationTime().isPresent() ? receipt : receipt.withOperationTime(KzTime.now(settings.clock()));
-    List<Violation> violations = validator.validate(stamped, capabilities);
-    if (!violations.isEmpty()) {
-      throw new InvalidReceiptException(violations);
-    }
+    Receipt stamped = validated(receipt);
     String owner = newOwner();
     ReceiptJournal.Begin begin = settings.journal().begin(key, digest, stamped, owner, settings.lease());
     if (!begin.created()) {
@@ -207,11 +203,7 @@ public final class FiscalClient implements AutoCloseable {
 
   private FiscalResult resubmit(ReceiptRecord failed, IdempotencyKey key, String digest, Receipt receipt,
       Instant deadline) throws FiscalException {
-    Receipt stamped = receipt.operationTime().isPresent() ? receipt : receipt.withOperationTime(KzTime.now(settings.clock()));
-    List<Violation> violations = validator.validate(stamped, capabilities);
-    if (!violations.isEmpty()) {
-      throw new InvalidReceiptException(violations);
-    }
+    Receipt stamped = validated(receipt);
     String owner = newOwner();
     ReceiptRecord claimed = settings.journal().claim(key, owner, settings.lease()).orElseThrow(
         () -> new OutcomeUnknownException("Key " + key.value() + " is being re-submitted by another caller", null));
@@ -220,6 +212,16 @@ public final class FiscalClient implements AutoCloseable {
     notify(settings.listeners(), new ReceiptEvent(key, Optional.of(ReceiptStatus.FAILED), ReceiptStatus.REQUESTED,
         requested.attempts(), requested.updatedAt(), Optional.empty(), Optional.empty()));
     return new Fiscalization(settings, requested, owner, deadline).run();
+  }
+
+  /** The receipt stamped with the client's clock if it has no time, checked against the rules and the driver. */
+  private Receipt validated(Receipt receipt) throws InvalidReceiptException {
+    Receipt stamped = receipt.operationTime().isPresent() ? receipt : receipt.withOperationTime(KzTime.now(settings.clock()));
+    List<Violation> violations = validator.validate(stamped, capabilities);
+    if (!violations.isEmpty()) {
+      throw new InvalidReceiptException(violations);
+    }
+    return stamped;
   }
 
   private void pause(int poll) throws OutcomeUnknownException {

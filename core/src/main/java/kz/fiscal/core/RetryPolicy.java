@@ -49,7 +49,9 @@ public final class RetryPolicy {
     }
     long base = initialBackoff.toMillis();
     long capped = maxBackoff.toMillis();
-    long millis = retry > 31 ? capped : Math.min(capped, base << Math.min(retry - 1, 30));
+    int shift = Math.min(retry - 1, 62);
+    // base << shift would overflow a long for long backoffs: compare against the cap shifted back instead
+    long millis = base > (capped >> shift) ? capped : base << shift;
     double factor = 0.75 + 0.25 * Math.min(1.0, Math.max(0.0, jitter.getAsDouble()));
     return Duration.ofMillis(Math.round(millis * factor));
   }

@@ -1,0 +1,90 @@
+package kz.fiscal.core.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import kz.fiscal.core.IdempotencyKey;
+import org.junit.jupiter.api.Test;
+
+class InMemoryReceiptJournalTest extends ReceiptJournalContract {
+  private static final Instant START = Instant.parse("2026-03-01T04:30:00Z");
+
+  private MutableClock clock;
+
+  @Override
+  protected ReceiptJournal newJournal() {
+    clock = new MutableClock(START);
+    return new InMemoryReceiptJournal(clock);
+  }
+
+  @Override
+  protected void advanceClock(Duration duration) {
+    clock.advance(duration);
+  }
+
+  @Test
+  void recordsAndHistoryCarryTheTimesOfTheJournalsClock() {
+    IdempotencyKey key = key("order-1:sale");
+    ReceiptRecord begun = journal().begin(key, DIGEST, RECEIPT, OWNER, SHORT_LEASE).record();
+    clock.advance(Duration.ofSeconds(1));
+
+    ReceiptRecord sent = journal().apply(key, OWNER, begun.version(), Transition.sending(), LONG_LEASE);
+
+    Instant later = START.plusSeconds(1);
+    assertEquals(START, begun.createdAt());
+    assertEquals(Optional.of(START.plus(SHORT_LEASE)), begun.leaseUntil());
+    assertEquals(START, sent.createdAt());
+    assertEquals(later, sent.updatedAt());
+    assertEquals(Optional.of(later), sent.firstSentAt());
+    assertEquals(Optional.of(later.plus(LONG_LEASE)), sent.leaseUntil());
+    assertEquals(List.of(START, later), journal().history(key).stream().map(JournalEntry::at).toList());
+  }
+
+  @Test
+  void aLeaseHoldsUpToItsLastInstantAndIsFreeOneNanosecondLater() {
+    IdempotencyKey key = key("order-1:sale");
+    journal().begin(key, DIGEST, RECEIPT, OWNER, SHORT_LEASE);
+
+    clock.advance(SHORT_LEASE);
+    assertEquals(Optional.empty(), journal().claim(key, OTHER, LONG_LEASE));
+    assertEquals(List.of(), journal().recoverable(10));
+
+    clock.advance(Duration.ofNanos(1));
+    assertEquals(List.of(key), journal().recoverable(10).stream().map(ReceiptRecord::key).toList());
+    ReceiptRecord claimed = journal().claim(key, OTHER, LONG_LEASE).orElseThrow();
+    assertEquals(Optional.of(START.plus(SHORT_LEASE).plusNanos(1).plus(LONG_LEASE)), claimed.leaseUntil());
+    assertEquals(START, claimed.updatedAt());
+  }
+
+  @Test
+  void leaseLostSaysWhichVersionAndOwnerItFound() {
+    IdempotencyKey key = key("order-1:sale");
+    journal().begin(key, DIGEST, RECEIPT, OWNER, LONG_LEASE);
+
+    LeaseLostException wrongOwner = assertThrows(LeaseLostException.class,
+        () -> journal().apply(key, OTHER, 1, Transition.sending(), LONG_LEASE));
+    LeaseLostException unknown = assertThrows(LeaseLostException.class,
+        () -> journal().apply(key("never-begun"), OWNER, 1, Transition.sending(), LONG_LEASE));
+
+    assertEquals("Lease lost on order-1:sale: expected version 1 owned by node-b#1, found version 1 owned by node-a#1",
+        wrongOwner.getMessage());
+    assertEquals("Lease lost on never-begun: no such record", unknown.getMessage());
+  }
+
+  @Test
+  void aJournalWithoutAClockFollowsTheSystemClock() {
+    Instant before = Instant.now();
+
+    ReceiptRecord begun = new InMemoryReceiptJournal()
+        .begin(key("order-1:sale"), DIGEST, RECEIPT, OWNER, LONG_LEASE).record();
+
+    assertFalse(begun.createdAt().isBefore(before), begun.createdAt() + " is before " + before);
+    assertTrue(!begun.createdAt().isAfter(Instant.now()), begun.createdAt() + " is in the future");
+  }
+}

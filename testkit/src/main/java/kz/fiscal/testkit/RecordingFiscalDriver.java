@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,6 +70,7 @@ public final class RecordingFiscalDriver implements FiscalDriver {
   private final String rnm;
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final List<Applied> ledger = new ArrayList<>();
+  private final Map<IdempotencyKey, List<Applied>> byKey = new HashMap<>();
   private int failingLookups;
   private boolean blocked;
   private long shift = 1;
@@ -205,13 +207,7 @@ public final class RecordingFiscalDriver implements FiscalDriver {
 
   /** How many checks the register applied under {@code key}. */
   public synchronized int ledgerCount(IdempotencyKey key) {
-    int count = 0;
-    for (Applied applied : ledger) {
-      if (applied.key().equals(key)) {
-        count++;
-      }
-    }
-    return count;
+    return byKey.getOrDefault(key, List.of()).size();
   }
 
   /** Every check applied, in order. */
@@ -229,13 +225,10 @@ public final class RecordingFiscalDriver implements FiscalDriver {
     return lookupCalls;
   }
 
+  /** The first check applied under {@code key}. */
   private Optional<Applied> find(IdempotencyKey key) {
-    for (Applied applied : ledger) {
-      if (applied.key().equals(key)) {
-        return Optional.of(applied);
-      }
-    }
-    return Optional.empty();
+    List<Applied> applied = byKey.get(key);
+    return applied == null ? Optional.empty() : Optional.of(applied.get(0));
   }
 
   private FiscalResult apply(IdempotencyKey key, Receipt receipt) {
@@ -251,7 +244,9 @@ public final class RecordingFiscalDriver implements FiscalDriver {
         .ofd(OFD)
         .providerReference(key.value())
         .build();
-    ledger.add(new Applied(key, receipt, result));
+    Applied applied = new Applied(key, receipt, result);
+    ledger.add(applied);
+    byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(applied);
     return result;
   }
 

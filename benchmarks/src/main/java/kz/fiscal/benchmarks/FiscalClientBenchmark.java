@@ -1,0 +1,79 @@
+package kz.fiscal.benchmarks;
+
+import java.time.OffsetDateTime;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import kz.fiscal.core.FiscalClient;
+import kz.fiscal.core.FiscalException;
+import kz.fiscal.core.FiscalResult;
+import kz.fiscal.core.IdempotencyKey;
+import kz.fiscal.core.Item;
+import kz.fiscal.core.PaymentType;
+import kz.fiscal.core.Receipt;
+import kz.fiscal.core.Seller;
+import kz.fiscal.core.Tenge;
+import kz.fiscal.core.VatRate;
+import kz.fiscal.core.Xin;
+import kz.fiscal.core.journal.InMemoryReceiptJournal;
+import kz.fiscal.testkit.RecordingFiscalDriver;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@code FiscalClient.fiscalize} end to end — validate, digest, journal begin, SENT, driver,
+ * FISCALIZED, release — with a zero-latency recording register on the in-memory journal: the
+ * overhead the SDK adds to every paid order. Issue E1's target is 20,000 receipts/s.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class FiscalClientBenchmark {
+  private final AtomicLong keys = new AtomicLong();
+  private Receipt receipt;
+  private FiscalClient client;
+
+  @Setup(Level.Iteration)
+  public void setUp() {
+    Seller seller = Seller.vatPayer("ТОО «Бенч»", Xin.parse("150740001357"), "г. Алматы, пр. Абая, 1");
+    Receipt.Builder builder = Receipt.sale(seller).operationTime(OffsetDateTime.parse("2026-06-01T12:00:00+05:00"));
+    for (int i = 0; i < 5; i++) {
+      builder.item(Item.builder("Товар " + i).quantity("2").unitPrice("1250.50").vat(VatRate.SIXTEEN).build());
+    }
+    receipt = builder.discount(Tenge.of("100.00"), "Скидка").payment(PaymentType.CARD, "12405.00").build();
+    client = FiscalClient.builder()
+        .driver(RecordingFiscalDriver.create())
+        .journal(new InMemoryReceiptJournal())
+        .build();
+  }
+
+  @TearDown(Level.Iteration)
+  public void tearDown() {
+    client.close();
+  }
+
+  @Benchmark
+  @Threads(1)
+  public FiscalResult fiscalizeOneCaller() throws FiscalException {
+    return client.fiscalize(IdempotencyKey.of("bench-" + keys.incrementAndGet()), receipt);
+  }
+
+  @Benchmark
+  @Threads(4)
+  public FiscalResult fiscalizeFourCallers() throws FiscalException {
+    return client.fiscalize(IdempotencyKey.of("bench-" + keys.incrementAndGet()), receipt);
+  }
+}

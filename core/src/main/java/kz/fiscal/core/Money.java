@@ -5,6 +5,13 @@ import java.math.RoundingMode;
 
 /** Decimal parsing and scale checks shared by {@link Tenge} and {@link Quantity}. */
 final class Money {
+  /**
+   * The most digits that normalising may append to a value (an exponent such as {@code 1E+30} is
+   * expanded to 30 zeros): far beyond any real amount, and small enough that a short text such as
+   * {@code 1E+999999999} is refused at once instead of being expanded into a billion digits.
+   */
+  static final int MAX_EXPANSION = 100;
+
   private Money() {}
 
   static BigDecimal parse(String text, String field) {
@@ -15,16 +22,38 @@ final class Money {
     }
   }
 
-  /** Returns {@code value} at exactly {@code scale} decimals, rejecting anything finer. */
+  /**
+   * Returns {@code value} at exactly {@code scale} decimals, rejecting anything finer. The work is
+   * bounded by the digits of {@code value}, whatever its exponent.
+   */
   static BigDecimal toScale(BigDecimal value, int scale, String field, String unitName) {
     if (value.scale() == scale) {
       return value;
     }
-    try {
-      return value.setScale(scale, RoundingMode.UNNECESSARY);
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException(
-          field + " must have at most " + scale + " decimals (" + unitName + "), was " + value.toPlainString());
+    if (value.signum() == 0) {
+      return BigDecimal.valueOf(0, scale);
     }
+    long drop = (long) value.scale() - scale;
+    if (drop > 0) {
+      // p digits have at most p - 1 trailing zeros: dropping p or more digits loses a non-zero one.
+      if (drop < value.precision()) {
+        try {
+          return value.setScale(scale, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+          // falls through to the refusal
+        }
+      }
+      throw new IllegalArgumentException(
+          field + " must have at most " + scale + " decimals (" + unitName + "), was " + show(value));
+    }
+    if (-drop > MAX_EXPANSION) {
+      throw new IllegalArgumentException(field + " is too large, was " + show(value));
+    }
+    return value.setScale(scale);
+  }
+
+  /** The value for a message: plain, unless the plain form would run to more than a line. */
+  static String show(BigDecimal value) {
+    return Math.abs((long) value.scale()) <= 64 ? value.toPlainString() : value.toString();
   }
 }

@@ -19,12 +19,13 @@ public record Quantity(BigDecimal value) implements Comparable<Quantity> {
   /**
    * Validates and normalises the value.
    *
-   * @throws IllegalArgumentException if the value is not positive or has more than three decimals
+   * @throws IllegalArgumentException if the value is not positive, has more than three decimals, or carries
+   *     an exponent that would add more than 100 digits (e.g. {@code 1E+999999999})
    */
   public Quantity {
     Objects.requireNonNull(value, "value");
     if (value.signum() <= 0) {
-      throw new IllegalArgumentException("Quantity must be greater than 0, was " + value.toPlainString());
+      throw new IllegalArgumentException("Quantity must be greater than 0, was " + Money.show(value));
     }
     value = Money.toScale(value, 3, "Quantity", "thousandths");
   }

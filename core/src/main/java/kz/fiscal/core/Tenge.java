@@ -20,12 +20,13 @@ public record Tenge(BigDecimal amount) implements Comparable<Tenge> {
   /**
    * Validates and normalises the amount.
    *
-   * @throws IllegalArgumentException if the amount is negative or has more than two decimals
+   * @throws IllegalArgumentException if the amount is negative, has more than two decimals, or carries an
+   *     exponent that would add more than 100 digits (e.g. {@code 1E+999999999})
    */
   public Tenge {
     Objects.requireNonNull(amount, "amount");
     if (amount.signum() < 0) {
-      throw new IllegalArgumentException("Tenge amount must not be negative, was " + amount.toPlainString());
+      throw new IllegalArgumentException("Tenge amount must not be negative, was " + Money.show(amount));
     }
     amount = Money.toScale(amount, 2, "Tenge amount", "tiyn");
   }

@@ -52,7 +52,7 @@ public record FiscalResult(
     if (checkNumber < 0 || shiftNumber < 0) {
       throw new IllegalArgumentException("Check and shift numbers must be >= 0, were " + checkNumber + ", " + shiftNumber);
     }
-    dateTime = KzTime.of(dateTime);
+    dateTime = KzTime.of(KzTime.requirePlausible(dateTime, "dateTime"));
   }
 
   /** Starts a result; fiscal sign, RNM, date-time, total and OFD are required. */

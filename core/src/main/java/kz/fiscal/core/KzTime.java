@@ -19,6 +19,20 @@ public final class KzTime {
     return OffsetDateTime.ofInstant(clock.instant(), OFFSET);
   }
 
+  /**
+   * Checks that {@code time} is a plausible fiscal time, years 1970 to 9999, which every offset can
+   * carry without overflowing.
+   *
+   * @throws IllegalArgumentException naming {@code field} otherwise
+   */
+  public static OffsetDateTime requirePlausible(OffsetDateTime time, String field) {
+    int year = time.getYear();
+    if (year < 1970 || year > 9999) {
+      throw new IllegalArgumentException(field + " must be between the years 1970 and 9999, was " + time);
+    }
+    return time;
+  }
+
   /** The same instant as {@code time}, at +05:00. */
   public static OffsetDateTime of(OffsetDateTime time) {
     return time.withOffsetSameInstant(OFFSET);

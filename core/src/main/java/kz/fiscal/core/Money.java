@@ -15,8 +15,16 @@ final class Money {
   private Money() {}
 
   static BigDecimal parse(String text, String field) {
+    String trimmed = text.strip();
+    for (int i = 0; i < trimmed.length(); i++) {
+      char c = trimmed.charAt(i);
+      if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+        // BigDecimal would also read Arabic-Indic and other Unicode digits.
+        throw new IllegalArgumentException(field + " must be a decimal number, was '" + text + "'");
+      }
+    }
     try {
-      return new BigDecimal(text.strip());
+      return new BigDecimal(trimmed);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(field + " must be a decimal number, was '" + text + "'");
     }

@@ -43,6 +43,7 @@ public record Receipt(
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(seller, "seller");
     Objects.requireNonNull(operationTime, "operationTime");
+    operationTime.ifPresent(t -> KzTime.requirePlausible(t, "operationTime"));
     items = List.copyOf(items);
     modifiers = List.copyOf(modifiers);
     payments = List.copyOf(payments);

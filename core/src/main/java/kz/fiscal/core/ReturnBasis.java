@@ -17,7 +17,7 @@ import java.util.Objects;
 public record ReturnBasis(String fiscalSign, OffsetDateTime dateTime, String rnm, Tenge total, boolean offline) {
   public ReturnBasis {
     Objects.requireNonNull(fiscalSign, "fiscalSign");
-    Objects.requireNonNull(dateTime, "dateTime");
+    KzTime.requirePlausible(Objects.requireNonNull(dateTime, "dateTime"), "dateTime");
     Objects.requireNonNull(rnm, "rnm");
     Objects.requireNonNull(total, "total");
   }

@@ -20,6 +20,8 @@ final class Totals {
   /** Per rate ordinal: the sum of its items, or null when no item has the rate. */
   private final BigDecimal[] sumByRate = new BigDecimal[RATES.length];
   private final BigDecimal[] vatByRate = new BigDecimal[RATES.length];
+  /** Per rate ordinal: what the buyer pays at the rate, after its shares of check-level modifiers. */
+  private final BigDecimal[] netByRate = new BigDecimal[RATES.length];
   private final BigDecimal[][] modifierShares;
   private final BigDecimal itemsTotal;
   private final BigDecimal total;
@@ -48,6 +50,7 @@ final class Totals {
       running = running.add(sum);
     }
     itemsTotal = running;
+    System.arraycopy(sumByRate, 0, netByRate, 0, RATES.length);
 
     List<Modifier> modifiers = receipt.modifiers();
     modifierShares = new BigDecimal[modifiers.size()][];
@@ -60,6 +63,7 @@ final class Totals {
         if (shares[r] != null) {
           BigDecimal vat = RATES[r].vatIncludedIn(shares[r]);
           vatByRate[r] = discount ? vatByRate[r].subtract(vat) : vatByRate[r].add(vat);
+          netByRate[r] = discount ? netByRate[r].subtract(shares[r]) : netByRate[r].add(shares[r]);
         }
       }
       running = discount ? running.subtract(modifier.amount().amount()) : running.add(modifier.amount().amount());
@@ -155,11 +159,17 @@ final class Totals {
     return Collections.unmodifiableMap(result);
   }
 
+  /**
+   * The VAT per rate, kept within [0, what the buyer pays at the rate]: item VAT and modifier-share VAT
+   * are rounded separately, so a rate discounted almost to nothing could otherwise show −0.01 or more
+   * VAT than its amount.
+   */
   Map<VatRate, Tenge> vatByRate() {
     EnumMap<VatRate, Tenge> result = new EnumMap<>(VatRate.class);
     for (int r = 0; r < RATES.length; r++) {
       if (vatByRate[r] != null && RATES[r].isVat()) {
-        result.put(RATES[r], tenge(vatByRate[r], "VAT at " + RATES[r]));
+        BigDecimal ceiling = netByRate[r].max(ZERO);
+        result.put(RATES[r], new Tenge(vatByRate[r].max(ZERO).min(ceiling)));
       }
     }
     return Collections.unmodifiableMap(result);

@@ -92,8 +92,17 @@ public record Item(
 
   /** The line sum, negative when the discount exceeds the line. */
   BigDecimal signedSum() {
-    return unitPrice.amount().multiply(quantity.value()).setScale(2, RoundingMode.HALF_UP)
-        .subtract(discount.amount()).add(markup.amount());
+    BigDecimal price = unitPrice.amount();
+    BigDecimal count = quantity.value();
+    if (price.unscaledValue().bitLength() < 31 && count.unscaledValue().bitLength() < 31) {
+      // Both small (the hot path): tiyn × thousandths fits a long; round half up to the tiyn.
+      long line = (price.unscaledValue().longValue() * count.unscaledValue().longValue() + 500) / 1000;
+      if (discount.isZero() && markup.isZero()) {
+        return BigDecimal.valueOf(line, 2);
+      }
+      return BigDecimal.valueOf(line, 2).subtract(discount.amount()).add(markup.amount());
+    }
+    return price.multiply(count).setScale(2, RoundingMode.HALF_UP).subtract(discount.amount()).add(markup.amount());
   }
 
   /** Collects an item's fields; not thread-safe. */
@@ -109,7 +118,7 @@ public record Item(
     private Tenge markup = Tenge.ZERO;
     private VatRate vat = VatRate.NO_VAT;
     private int section;
-    private List<String> markingCodes = new ArrayList<>();
+    private List<String> markingCodes;
     private Principal principal;
 
     private Builder(String name) {
@@ -128,7 +137,7 @@ public record Item(
       markup = item.markup;
       vat = item.vat;
       section = item.section;
-      markingCodes = new ArrayList<>(item.markingCodes);
+      markingCodes = item.markingCodes.isEmpty() ? null : new ArrayList<>(item.markingCodes);
       principal = item.principal.orElse(null);
     }
 
@@ -197,6 +206,9 @@ public record Item(
 
     /** Adds one marking code; marked piece goods carry one per unit. */
     public Builder markingCode(String markingCode) {
+      if (markingCodes == null) {
+        markingCodes = new ArrayList<>(2);
+      }
       markingCodes.add(Objects.requireNonNull(markingCode, "markingCode"));
       return this;
     }
@@ -213,7 +225,8 @@ public record Item(
 
     public Item build() {
       return new Item(name, Optional.ofNullable(nktCode), Optional.ofNullable(ntin), Optional.ofNullable(gtin),
-          quantity, unit, unitPrice, discount, markup, vat, section, markingCodes, Optional.ofNullable(principal));
+          quantity, unit, unitPrice, discount, markup, vat, section, markingCodes == null ? List.of() : markingCodes,
+          Optional.ofNullable(principal));
     }
   }
 }

@@ -16,6 +16,10 @@ final class Money {
 
   static BigDecimal parse(String text, String field) {
     String trimmed = text.strip();
+    BigDecimal plain = parsePlain(trimmed);
+    if (plain != null) {
+      return plain;
+    }
     for (int i = 0; i < trimmed.length(); i++) {
       char c = trimmed.charAt(i);
       if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
@@ -28,6 +32,40 @@ final class Money {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(field + " must be a decimal number, was '" + text + "'");
     }
+  }
+
+  /**
+   * Reads the common form {@code [+-]digits[.digits]} with at most 18 digits straight into a long,
+   * several times faster than {@code new BigDecimal(String)}; null for anything else.
+   */
+  private static BigDecimal parsePlain(String text) {
+    int n = text.length();
+    int i = 0;
+    boolean negative = false;
+    if (n > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+      negative = text.charAt(0) == '-';
+      i = 1;
+    }
+    long unscaled = 0;
+    int digits = 0;
+    int scale = -1;
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (++digits > 18) {
+          return null;
+        }
+        unscaled = unscaled * 10 + (c - '0');
+        if (scale >= 0) {
+          scale++;
+        }
+      } else if (c == '.' && scale < 0) {
+        scale = 0;
+      } else {
+        return null;
+      }
+    }
+    return digits == 0 ? null : BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
   }
 
   /**

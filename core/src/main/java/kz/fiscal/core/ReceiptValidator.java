@@ -62,7 +62,7 @@ public final class ReceiptValidator {
       add(violations, ViolationCode.NO_ITEMS, "items", "a check needs at least one item");
     }
     for (int i = 0; i < items.size(); i++) {
-      checkItem(items.get(i), i, seller, vatDate, violations);
+      checkItem(items.get(i), i, totals.lineSum(i), seller, vatDate, violations);
     }
     checkModifiers(receipt.modifiers(), totals, violations);
     checkPayments(receipt.payments(), totals, violations);
@@ -108,7 +108,8 @@ public final class ReceiptValidator {
     return receipt.operationTime().isPresent() ? KzTime.of(receipt.operationTime().get()) : KzTime.now(clock);
   }
 
-  private void checkItem(Item item, int i, Seller seller, LocalDate vatDate, List<Violation> violations) {
+  private void checkItem(Item item, int i, BigDecimal lineSum, Seller seller, LocalDate vatDate,
+      List<Violation> violations) {
     checkText(item.name(), MAX_NAME, violations, i, "name");
     if (item.nktCode().isPresent()) {
       checkText(item.nktCode().get(), MAX_CODE, violations, i, "nktCode");
@@ -127,7 +128,7 @@ public final class ReceiptValidator {
     if (item.unitPrice().isZero()) {
       add(violations, ViolationCode.PRICE_NOT_POSITIVE, itemPath(i, "unitPrice"), "unit price must be above 0.00");
     }
-    if (item.signedSum().signum() < 0) {
+    if (lineSum.signum() < 0) {
       add(violations, ViolationCode.DISCOUNT_EXCEEDS_LINE, itemPath(i, "discount"),
           "discount " + item.discount() + " exceeds the line " + item.unitPrice().times(item.quantity()).plus(item.markup()));
     }

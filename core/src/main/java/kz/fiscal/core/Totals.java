@@ -15,6 +15,7 @@ final class Totals {
   private static final VatRate[] RATES = VatRate.values();
   private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
+  private final BigDecimal[] lineSums;
   private final BigDecimal[] itemSums;
   private final BigDecimal[] itemVats;
   /** Per rate ordinal: the sum of its items, or null when no item has the rate. */
@@ -32,12 +33,14 @@ final class Totals {
     List<Item> items = receipt.items();
     Rounding rounding = receipt.rounding();
     int n = items.size();
+    lineSums = new BigDecimal[n];
     itemSums = new BigDecimal[n];
     itemVats = new BigDecimal[n];
     BigDecimal running = ZERO;
     for (int i = 0; i < n; i++) {
       Item item = items.get(i);
       BigDecimal sum = item.signedSum();
+      lineSums[i] = sum;
       if (rounding == Rounding.EVERY_ITEM) {
         sum = wholeTenge(sum);
       }
@@ -105,7 +108,7 @@ final class Totals {
     if (base.signum() != 0) {
       for (int r = 0; r < RATES.length; r++) {
         if (sumByRate[r] != null && r != largest) {
-          shares[r] = amount.multiply(sumByRate[r]).divide(base, 2, RoundingMode.HALF_UP);
+          shares[r] = proportion(amount, sumByRate[r], base);
           remainder = remainder.subtract(shares[r]);
         }
       }
@@ -120,8 +123,29 @@ final class Totals {
     return shares;
   }
 
+  /** {@code round2(amount × part / whole)}, half up; on longs when all three are small and non-negative. */
+  static BigDecimal proportion(BigDecimal amount, BigDecimal part, BigDecimal whole) {
+    if (amount.scale() == 2 && part.scale() == 2 && whole.scale() == 2 && amount.signum() >= 0
+        && part.signum() >= 0 && whole.signum() > 0 && amount.unscaledValue().bitLength() < 31
+        && part.unscaledValue().bitLength() < 31 && whole.unscaledValue().bitLength() < 62) {
+      long a = amount.unscaledValue().longValue();
+      long p = part.unscaledValue().longValue();
+      long w = whole.unscaledValue().longValue();
+      long product = a * p; // < 2^62
+      long quotient = product / w;
+      long remainder = product - quotient * w;
+      return BigDecimal.valueOf(remainder * 2 >= w ? quotient + 1 : quotient, 2);
+    }
+    return amount.multiply(part).divide(whole, 2, RoundingMode.HALF_UP);
+  }
+
   private static BigDecimal wholeTenge(BigDecimal amount) {
     return amount.setScale(0, RoundingMode.HALF_UP).setScale(2);
+  }
+
+  /** Item {@code index}'s line sum before the receipt's rounding, negative if its discount exceeds it. */
+  BigDecimal lineSum(int index) {
+    return lineSums[index];
   }
 
   BigDecimal itemSum(int index) {

@@ -53,6 +53,12 @@ public enum VatRate {
     if (percent == 0) {
       return BigDecimal.ZERO.setScale(2);
     }
+    if (sum.scale() == 2 && sum.unscaledValue().bitLength() < 48) {
+      // Exact in tiyn on longs (the hot path): half away from zero, as HALF_UP does on BigDecimal.
+      long tiyn = sum.unscaledValue().longValue();
+      long magnitude = (Math.abs(tiyn) * percent * 2 + 100 + percent) / (2L * (100 + percent));
+      return BigDecimal.valueOf(tiyn < 0 ? -magnitude : magnitude, 2);
+    }
     return sum.multiply(percentDecimal).divide(divisor, 2, RoundingMode.HALF_UP);
   }
 

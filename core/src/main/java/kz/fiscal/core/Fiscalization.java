@@ -3,8 +3,10 @@ package kz.fiscal.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import kz.fiscal.core.journal.JournalException;
 import kz.fiscal.core.journal.LeaseLostException;
 import kz.fiscal.core.journal.RecordedError;
 import kz.fiscal.core.journal.ReceiptJournal;
@@ -49,8 +51,17 @@ final class Fiscalization {
       return attempts();
     } catch (LeaseLostException e) {
       throw new OutcomeUnknownException("Another worker took over " + record.key().value(), e);
+    } catch (JournalException e) {
+      // Nothing is sent unless SENT was journaled, but a result may have been lost on its way in.
+      throw new OutcomeUnknownException("The journal failed while fiscalizing " + record.key().value()
+          + "; recover() resolves it once the journal is back", e);
     } finally {
-      journal.release(record.key(), owner);
+      try {
+        journal.release(record.key(), owner);
+      } catch (JournalException e) {
+        LOG.log(System.Logger.Level.WARNING, "Could not release {0}; its lease runs out by itself",
+            record.key().value());
+      }
     }
   }
 
@@ -82,8 +93,8 @@ final class Fiscalization {
         last = new OutcomeUnknownException("The register already holds key " + record.key().value(), e);
         move(Transition.failure(ReceiptStatus.IN_DOUBT, error(RecordedError.Kind.OUTCOME_UNKNOWN, "", e.getMessage())));
       } catch (RuntimeException e) {
-        if (e instanceof LeaseLostException) {
-          throw new OutcomeUnknownException("Another worker took over " + record.key().value(), e);
+        if (e instanceof LeaseLostException || e instanceof JournalException) {
+          throw e; // the journal's own failure, not the driver's: see run()
         }
         // A driver bug after SENT: the check may exist.
         last = new OutcomeUnknownException("The driver failed unexpectedly: " + e, e);
@@ -167,6 +178,7 @@ final class Fiscalization {
   }
 
   private RecordedError error(RecordedError.Kind kind, String code, String message) {
-    return new RecordedError(kind, code, message, clock.instant());
+    // Microseconds: what a database column keeps, so a stored error reads back equal.
+    return new RecordedError(kind, code, message, clock.instant().truncatedTo(ChronoUnit.MICROS));
   }
 }

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
 
@@ -155,7 +157,14 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
     return select(limit, r -> r.status().isPending() && r.claimableAt(now));
   }
 
-  private List<ReceiptRecord> select(int limit, java.util.function.Predicate<ReceiptRecord> filter) {
+  @Override
+  public void forEach(ReceiptQuery query, Consumer<ReceiptRecord> sink) {
+    for (ReceiptRecord record : select(Integer.MAX_VALUE, query::matches)) {
+      sink.accept(record);
+    }
+  }
+
+  private List<ReceiptRecord> select(int limit, Predicate<ReceiptRecord> filter) {
     List<Slot> matching = new ArrayList<>();
     for (Slot slot : slots.values()) {
       synchronized (slot) {

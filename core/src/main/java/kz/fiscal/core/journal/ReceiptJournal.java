@@ -3,6 +3,7 @@ package kz.fiscal.core.journal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
 
@@ -52,4 +53,10 @@ public interface ReceiptJournal {
 
   /** Up to {@code limit} pending records whose lease is free or ran out, oldest first. */
   List<ReceiptRecord> recoverable(int limit);
+
+  /**
+   * Streams every record matching {@code query} to {@code sink}, oldest first, without holding them
+   * all in memory (reconciliation walks whole days and shifts).
+   */
+  void forEach(ReceiptQuery query, Consumer<ReceiptRecord> sink);
 }

@@ -1,0 +1,314 @@
+package kz.fiscal.core.journal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import kz.fiscal.core.IdempotencyKey;
+import kz.fiscal.core.Receipt;
+import kz.fiscal.core.internal.DatabaseClock;
+import kz.fiscal.core.internal.JournalSchema;
+import kz.fiscal.core.internal.RecordCodec;
+
+/**
+ * A durable journal over any JDBC {@link DataSource}, in portable SQL.
+ *
+ * <ul>
+ *   <li><b>H2 in a file</b> ({@code jdbc:h2:file:/var/lib/shop/fiscal;WRITE_DELAY=0}) is the embedded
+ *       choice for <em>one</em> process: it survives a crash of the process, not a power loss, and a
+ *       second process opening the same file is refused by H2's file lock. {@code WRITE_DELAY=0} is
+ *       mandatory: by default H2 loses commits acknowledged in the last half second on {@code kill -9}.</li>
+ *   <li><b>PostgreSQL</b> is the engine when several processes or nodes share the work.</li>
+ * </ul>
+ *
+ * <p>The schema is created on first use and migrated forward; a newer, unknown schema is refused.
+ * Inserting a known key is a plain {@code INSERT} whose SQLState 23505 means "exists"; a claim is one
+ * conditional {@code UPDATE} compared with the database's {@code CURRENT_TIMESTAMP}, and every lease
+ * is stamped on the database's clock. Use a connection pool in production. Thread-safe.
+ */
+public final class JdbcReceiptJournal implements ReceiptJournal {
+  private static final String COLUMNS = "idem_key, digest, receipt_json, status, attempts, result_json, error_kind, "
+      + "error_code, error_message, error_at, first_sent_at, created_at, updated_at, lease_owner, lease_until, "
+      + "row_version";
+  private static final String PENDING = "('REQUESTED', 'SENT', 'IN_DOUBT')";
+
+  private final DataSource dataSource;
+  private final DatabaseClock clock;
+  private final int fetchSize;
+
+  private JdbcReceiptJournal(DataSource dataSource, Clock local, int fetchSize) {
+    this.dataSource = dataSource;
+    this.clock = new DatabaseClock(local);
+    this.fetchSize = fetchSize;
+  }
+
+  /**
+   * Opens the journal, creating or migrating its schema.
+   *
+   * @throws JournalException if the database cannot be reached
+   * @throws IllegalStateException if its schema is newer than this SDK's
+   */
+  public static JdbcReceiptJournal open(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    JdbcReceiptJournal journal = new JdbcReceiptJournal(dataSource, Clock.systemUTC(), 500);
+    journal.migrate();
+    return journal;
+  }
+
+  /** The schema version of the database, {@link JournalSchema#CURRENT} once opened. */
+  public int schemaVersion() {
+    try (Connection connection = dataSource.getConnection()) {
+      return JournalSchema.version(connection);
+    } catch (SQLException e) {
+      throw failure("reading the schema version", e);
+    }
+  }
+
+  private void migrate() {
+    SQLException last = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try (Connection connection = dataSource.getConnection()) {
+        JournalSchema.migrate(connection);
+        return;
+      } catch (SQLException e) {
+        last = e; // another node may be creating the schema right now
+        pause(attempt);
+      }
+    }
+    throw failure("creating the schema", last);
+  }
+
+  @Override
+  public Begin begin(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
+    String json = RecordCodec.writeReceipt(receipt);
+    try (Connection connection = dataSource.getConnection()) {
+      Instant now = clock.now(connection);
+      ReceiptRecord record = new ReceiptRecord(key, digest, receipt, ReceiptStatus.REQUESTED, 0, Optional.empty(),
+          Optional.empty(), Optional.empty(), now, now, Optional.of(owner), Optional.of(now.plus(lease)), 1);
+      connection.setAutoCommit(false);
+      try {
+        insert(connection, record, json);
+        Rows.insertEntry(connection, new JournalEntry(key, Optional.empty(), ReceiptStatus.REQUESTED, 0, now, owner,
+            Optional.empty()));
+        connection.commit();
+        return new Begin(record, true);
+      } catch (SQLException e) {
+        connection.rollback();
+        if (!"23505".equals(e.getSQLState())) {
+          throw e;
+        }
+      } finally {
+        connection.setAutoCommit(true);
+      }
+      return new Begin(Rows.find(connection, key).orElseThrow(
+          () -> new JournalException("Key " + key.value() + " reported as existing but not found", null)), false);
+    } catch (SQLException e) {
+      throw failure("beginning " + key.value(), e);
+    }
+  }
+
+  @Override
+  public Optional<ReceiptRecord> claim(IdempotencyKey key, String owner, Duration lease) {
+    try (Connection connection = dataSource.getConnection()) {
+      Instant now = clock.now(connection);
+      try (PreparedStatement update = connection.prepareStatement("UPDATE fiscal_receipt SET lease_owner = ?, "
+          + "lease_until = ?, row_version = row_version + 1 WHERE idem_key = ? AND (lease_owner IS NULL "
+          + "OR lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP)")) {
+        update.setString(1, owner);
+        Rows.setInstant(update, 2, now.plus(lease));
+        update.setString(3, key.value());
+        if (update.executeUpdate() == 0) {
+          return Optional.empty();
+        }
+      }
+      return Rows.find(connection, key);
+    } catch (SQLException e) {
+      throw failure("claiming " + key.value(), e);
+    }
+  }
+
+  @Override
+  public ReceiptRecord apply(IdempotencyKey key, String owner, long expectedVersion, Transition transition,
+      Duration lease) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        ReceiptRecord current = Rows.findForUpdate(connection, key)
+            .orElseThrow(() -> new LeaseLostException(key, "no such record"));
+        if (current.version() != expectedVersion || !current.owner().equals(Optional.of(owner))) {
+          throw new LeaseLostException(key, "expected version " + expectedVersion + " owned by " + owner
+              + ", found version " + current.version() + " owned by " + current.owner().orElse("nobody"));
+        }
+        Instant now = clock.now(connection);
+        ReceiptRecord next = Transitions.applyTo(current, transition, now, now.plus(lease));
+        Rows.update(connection, next, expectedVersion, transition.replacement().isPresent()
+            ? RecordCodec.writeReceipt(next.receipt()) : null);
+        Rows.insertEntry(connection, new JournalEntry(key, Optional.of(current.status()), next.status(),
+            next.attempts(), now, owner, transition.error()));
+        connection.commit();
+        return next;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure("applying " + transition.to() + " to " + key.value(), e);
+    }
+  }
+
+  @Override
+  public void release(IdempotencyKey key, String owner) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement("UPDATE fiscal_receipt SET lease_owner = NULL, "
+            + "lease_until = NULL, row_version = row_version + 1 WHERE idem_key = ? AND lease_owner = ?")) {
+      update.setString(1, key.value());
+      update.setString(2, owner);
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("releasing " + key.value(), e);
+    }
+  }
+
+  @Override
+  public Optional<ReceiptRecord> find(IdempotencyKey key) {
+    try (Connection connection = dataSource.getConnection()) {
+      return Rows.find(connection, key);
+    } catch (SQLException e) {
+      throw failure("reading " + key.value(), e);
+    }
+  }
+
+  @Override
+  public List<JournalEntry> history(IdempotencyKey key) {
+    try (Connection connection = dataSource.getConnection()) {
+      return Rows.history(connection, key);
+    } catch (SQLException e) {
+      throw failure("reading the history of " + key.value(), e);
+    }
+  }
+
+  @Override
+  public List<ReceiptRecord> findByStatus(ReceiptStatus status, int limit) {
+    return list("SELECT " + COLUMNS + " FROM fiscal_receipt WHERE status = ? ORDER BY seq FETCH FIRST ? ROWS ONLY",
+        status.name(), limit);
+  }
+
+  @Override
+  public List<ReceiptRecord> recoverable(int limit) {
+    return list("SELECT " + COLUMNS + " FROM fiscal_receipt WHERE status IN " + PENDING + " AND (lease_owner IS NULL "
+        + "OR lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP) ORDER BY seq FETCH FIRST ? ROWS ONLY", null, limit);
+  }
+
+  @Override
+  public void forEach(ReceiptQuery query, Consumer<ReceiptRecord> sink) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM fiscal_receipt WHERE 1 = 1");
+    List<Object> parameters = new ArrayList<>();
+    query.status().ifPresent(s -> {
+      sql.append(" AND status = ?");
+      parameters.add(s.name());
+    });
+    query.createdFrom().ifPresent(t -> {
+      sql.append(" AND created_at >= ?");
+      parameters.add(t);
+    });
+    query.createdBefore().ifPresent(t -> {
+      sql.append(" AND created_at < ?");
+      parameters.add(t);
+    });
+    if (query.rnm().isPresent()) {
+      sql.append(" AND rnm = ? AND shift_number = ?");
+      parameters.add(query.rnm().get());
+      parameters.add(query.shiftNumber().orElseThrow());
+    }
+    sql.append(" ORDER BY seq");
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+      try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+        select.setFetchSize(fetchSize);
+        for (int i = 0; i < parameters.size(); i++) {
+          Object parameter = parameters.get(i);
+          if (parameter instanceof Instant instant) {
+            Rows.setInstant(select, i + 1, instant);
+          } else {
+            select.setObject(i + 1, parameter);
+          }
+        }
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            sink.accept(Rows.record(rows));
+          }
+        }
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure("streaming " + query, e);
+    }
+  }
+
+  private List<ReceiptRecord> list(String sql, String status, int limit) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      int index = 1;
+      if (status != null) {
+        select.setString(index++, status);
+      }
+      select.setInt(index, limit);
+      List<ReceiptRecord> records = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          records.add(Rows.record(rows));
+        }
+      }
+      return records;
+    } catch (SQLException e) {
+      throw failure("listing records", e);
+    }
+  }
+
+  private static void insert(Connection connection, ReceiptRecord r, String receiptJson) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fiscal_receipt (" + COLUMNS
+        + ") VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, r.key().value());
+      insert.setString(2, r.digest());
+      insert.setString(3, receiptJson);
+      insert.setString(4, r.status().name());
+      insert.setInt(5, r.attempts());
+      Rows.setInstant(insert, 6, r.createdAt());
+      Rows.setInstant(insert, 7, r.updatedAt());
+      insert.setString(8, r.owner().orElseThrow());
+      Rows.setInstant(insert, 9, r.leaseUntil().orElseThrow());
+      insert.setLong(10, r.version());
+      insert.executeUpdate();
+    }
+  }
+
+  private static JournalException failure(String what, SQLException e) {
+    return new JournalException("Journal failed " + what + ": " + e.getMessage() + " (SQLState " + e.getSQLState()
+        + ")", e);
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(50L << attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static String columns() {
+    return COLUMNS;
+  }
+}

@@ -1,0 +1,168 @@
+package kz.fiscal.core.journal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import kz.fiscal.core.FiscalResult;
+import kz.fiscal.core.IdempotencyKey;
+import kz.fiscal.core.internal.RecordCodec;
+
+/** Maps journal rows to records and back for {@link JdbcReceiptJournal}. */
+final class Rows {
+  private static final int MAX_MESSAGE = 4000;
+  private static final int MAX_CODE = 50;
+
+  private Rows() {}
+
+  static Optional<ReceiptRecord> find(Connection connection, IdempotencyKey key) throws SQLException {
+    return select(connection, key, "");
+  }
+
+  static Optional<ReceiptRecord> findForUpdate(Connection connection, IdempotencyKey key) throws SQLException {
+    return select(connection, key, " FOR UPDATE");
+  }
+
+  private static Optional<ReceiptRecord> select(Connection connection, IdempotencyKey key, String suffix)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT " + JdbcReceiptJournal.columns() + " FROM fiscal_receipt WHERE idem_key = ?" + suffix)) {
+      select.setString(1, key.value());
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(record(rows)) : Optional.empty();
+      }
+    }
+  }
+
+  /** The record at the cursor, whose columns are {@link JdbcReceiptJournal#columns()} in order. */
+  static ReceiptRecord record(ResultSet rows) throws SQLException {
+    String resultJson = rows.getString(6);
+    String errorKind = rows.getString(7);
+    Optional<RecordedError> error = errorKind == null ? Optional.empty() : Optional.of(new RecordedError(
+        RecordedError.Kind.valueOf(errorKind), rows.getString(8), rows.getString(9), instant(rows, 10)));
+    return new ReceiptRecord(
+        IdempotencyKey.of(rows.getString(1)),
+        rows.getString(2),
+        RecordCodec.readReceipt(rows.getString(3)),
+        ReceiptStatus.valueOf(rows.getString(4)),
+        rows.getInt(5),
+        resultJson == null ? Optional.empty() : Optional.of(RecordCodec.readResult(resultJson)),
+        error,
+        Optional.ofNullable(instant(rows, 11)),
+        instant(rows, 12),
+        instant(rows, 13),
+        Optional.ofNullable(rows.getString(14)),
+        Optional.ofNullable(instant(rows, 15)),
+        rows.getLong(16));
+  }
+
+  /**
+   * Writes {@code next} over the row at {@code expectedVersion}; the receipt column only when a
+   * corrected receipt replaced it.
+   *
+   * @throws LeaseLostException if the row moved on meanwhile
+   */
+  static void update(Connection connection, ReceiptRecord next, long expectedVersion, String receiptJson)
+      throws SQLException {
+    String sql = "UPDATE fiscal_receipt SET digest = ?, status = ?, attempts = ?, result_json = ?, rnm = ?, "
+        + "shift_number = ?, error_kind = ?, error_code = ?, error_message = ?, error_at = ?, first_sent_at = ?, "
+        + "updated_at = ?, lease_owner = ?, lease_until = ?, row_version = ?"
+        + (receiptJson == null ? "" : ", receipt_json = ?") + " WHERE idem_key = ? AND row_version = ?";
+    try (PreparedStatement update = connection.prepareStatement(sql)) {
+      Optional<FiscalResult> result = next.result();
+      update.setString(1, next.digest());
+      update.setString(2, next.status().name());
+      update.setInt(3, next.attempts());
+      update.setString(4, result.map(RecordCodec::writeResult).orElse(null));
+      update.setString(5, result.map(FiscalResult::rnm).orElse(null));
+      if (result.isPresent()) {
+        update.setLong(6, result.get().shiftNumber());
+      } else {
+        update.setNull(6, Types.BIGINT);
+      }
+      setError(update, 7, next.lastError());
+      setInstant(update, 11, next.firstSentAt().orElse(null));
+      setInstant(update, 12, next.updatedAt());
+      update.setString(13, next.owner().orElse(null));
+      setInstant(update, 14, next.leaseUntil().orElse(null));
+      update.setLong(15, next.version());
+      int index = 16;
+      if (receiptJson != null) {
+        update.setString(index++, receiptJson);
+      }
+      update.setString(index++, next.key().value());
+      update.setLong(index, expectedVersion);
+      if (update.executeUpdate() != 1) {
+        throw new LeaseLostException(next.key(), "the record moved past version " + expectedVersion);
+      }
+    }
+  }
+
+  static void insertEntry(Connection connection, JournalEntry entry) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fiscal_journal_entry (idem_key, "
+        + "from_status, to_status, attempt, entry_at, entry_owner, error_kind, error_code, error_message, error_at) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, entry.key().value());
+      insert.setString(2, entry.from().map(Enum::name).orElse(null));
+      insert.setString(3, entry.to().name());
+      insert.setInt(4, entry.attempt());
+      setInstant(insert, 5, entry.at());
+      insert.setString(6, entry.owner());
+      setError(insert, 7, entry.error());
+      insert.executeUpdate();
+    }
+  }
+
+  static List<JournalEntry> history(Connection connection, IdempotencyKey key) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT from_status, to_status, attempt, entry_at, "
+        + "entry_owner, error_kind, error_code, error_message, error_at FROM fiscal_journal_entry "
+        + "WHERE idem_key = ? ORDER BY seq")) {
+      select.setString(1, key.value());
+      List<JournalEntry> entries = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          String from = rows.getString(1);
+          String errorKind = rows.getString(6);
+          entries.add(new JournalEntry(key, Optional.ofNullable(from).map(ReceiptStatus::valueOf),
+              ReceiptStatus.valueOf(rows.getString(2)), rows.getInt(3), instant(rows, 4), rows.getString(5),
+              errorKind == null ? Optional.empty() : Optional.of(new RecordedError(RecordedError.Kind.valueOf(errorKind),
+                  rows.getString(7), rows.getString(8), instant(rows, 9)))));
+        }
+      }
+      return entries;
+    }
+  }
+
+  /** Four columns from {@code index}: kind, code, message, time. */
+  private static void setError(PreparedStatement statement, int index, Optional<RecordedError> error)
+      throws SQLException {
+    statement.setString(index, error.map(e -> e.kind().name()).orElse(null));
+    statement.setString(index + 1, error.map(e -> cut(e.code(), MAX_CODE)).orElse(null));
+    statement.setString(index + 2, error.map(e -> cut(e.message(), MAX_MESSAGE)).orElse(null));
+    setInstant(statement, index + 3, error.map(RecordedError::at).orElse(null));
+  }
+
+  static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    if (instant == null) {
+      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+  }
+
+  private static Instant instant(ResultSet rows, int index) throws SQLException {
+    OffsetDateTime time = rows.getObject(index, OffsetDateTime.class);
+    return time == null ? null : time.toInstant();
+  }
+
+  private static String cut(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
+  }
+}

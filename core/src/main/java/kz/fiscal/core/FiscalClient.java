@@ -91,14 +91,17 @@ public final class FiscalClient implements AutoCloseable {
     }
     Receipt stamped = validated(receipt);
     String owner = newOwner();
-    ReceiptJournal.Begin begin = settings.journal().begin(key, digest, stamped, owner, settings.lease());
+    // Begin and SENT in one journal change: the record is durably SENT before the driver is called.
+    ReceiptJournal.Begin begin = settings.journal().beginSending(key, digest, stamped, owner, settings.lease());
     if (!begin.created()) {
       return resume(begin.record(), key, digest, stamped, deadline);
     }
     ReceiptRecord record = begin.record();
-    notify(settings.listeners(), new ReceiptEvent(key, Optional.empty(), record.status(), 0, record.createdAt(),
-        Optional.empty(), Optional.empty()));
-    return new Fiscalization(settings, record, owner, deadline).run();
+    notify(settings.listeners(), new ReceiptEvent(key, Optional.empty(), ReceiptStatus.REQUESTED, 0,
+        record.createdAt(), Optional.empty(), Optional.empty()));
+    notify(settings.listeners(), new ReceiptEvent(key, Optional.of(ReceiptStatus.REQUESTED), record.status(),
+        record.attempts(), record.updatedAt(), Optional.empty(), Optional.empty()));
+    return Fiscalization.ofBeginSending(settings, record, owner, deadline).run();
   }
 
   /** {@link #fiscalize} on the client's executor; the future fails with the {@link FiscalException} as cause. */

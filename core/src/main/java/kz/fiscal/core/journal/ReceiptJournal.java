@@ -29,7 +29,8 @@ public interface ReceiptJournal {
    * as one change: the new record is {@link ReceiptStatus#SENT} at version 2, attempt 1, owned by
    * {@code owner}, with both history entries ({@code → REQUESTED}, {@code REQUESTED → SENT}) stamped at
    * the same instant. An existing record comes back untouched, as from {@code begin}. For a caller that
-   * sends at once; journals that can do both in one transaction override this (the default calls the two).
+   * sends at once. The journals of this SDK do both as one transaction; the default calls the two, so
+   * others may glimpse the record {@code REQUESTED} in between (harmless: {@code owner} holds its lease).
    */
   default Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
     Begin begin = begin(key, digest, receipt, owner, lease);
@@ -57,8 +58,8 @@ public interface ReceiptJournal {
   /**
    * {@link #apply} and then {@link #release} as one change, for the last transition of a run: the
    * record comes back without owner or lease at {@code expectedVersion + 2}, with one history entry.
-   * Journals that can do both in one transaction override this; the default calls the two, and
-   * {@code lease} is what it holds should the release fail.
+   * The journals of this SDK do both as one transaction; the default calls the two, and {@code lease} is
+   * what it holds should the release fail.
    *
    * @throws LeaseLostException if the record is not at that version or not owned by {@code owner}
    * @throws IllegalStateException if the lifecycle does not allow the move

@@ -10,12 +10,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -25,25 +23,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import kz.fiscal.core.FiscalClient;
-import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
-import kz.fiscal.core.Item;
 import kz.fiscal.core.KzTime;
-import kz.fiscal.core.OutcomeUnknownException;
-import kz.fiscal.core.PaymentType;
-import kz.fiscal.core.Receipt;
 import kz.fiscal.core.RecoveryReport;
-import kz.fiscal.core.RetryPolicy;
-import kz.fiscal.core.Seller;
-import kz.fiscal.core.VatRate;
-import kz.fiscal.core.Xin;
 import kz.fiscal.core.journal.JdbcReceiptJournal;
 import kz.fiscal.core.journal.JournalEntry;
 import kz.fiscal.core.journal.RecordedError;
-import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
 import kz.fiscal.core.spi.FiscalDriver;
@@ -73,8 +60,6 @@ class TwoNodesOnePostgresTest {
    * which the test accounts for too); short enough to keep the test quick.
    */
   private static final Duration LEASE = Duration.ofSeconds(10);
-  private static final Seller SELLER = Seller.vatPayer("ТОО «Два узла»", Xin.parse("150740001357"),
-      "г. Алматы, ул. Тестовая, 2");
 
   private final List<JdbcConnectionPool> pools = new ArrayList<>();
   private final OffsetDateTime paidAt = KzTime.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS);
@@ -99,9 +84,9 @@ class TwoNodesOnePostgresTest {
       }
       return false;
     });
-    FiscalClient a = node("node-a", nodeA.dataSource(pool()), registerOfA);
+    FiscalClient a = Workload.node("node-a", JdbcReceiptJournal.open(nodeA.dataSource(pool())), registerOfA, LEASE);
     JdbcReceiptJournal journalB = JdbcReceiptJournal.open(pool());
-    FiscalClient b = node("node-b", journalB, register);
+    FiscalClient b = Workload.node("node-b", journalB, register, LEASE);
 
     Map<IdempotencyKey, List<FiscalResult>> answers = new ConcurrentHashMap<>();
     Set<String> unexpected = ConcurrentHashMap.newKeySet();
@@ -110,10 +95,20 @@ class TwoNodesOnePostgresTest {
     List<Future<Boolean>> runsOfA = new ArrayList<>();
     List<Future<Boolean>> runsOfB = new ArrayList<>();
     for (int t = 0; t < THREADS_PER_NODE; t++) {
-      List<Integer> orderOfA = shuffled(100 + t);
-      List<Integer> orderOfB = shuffled(200 + t);
-      runsOfA.add(threads.submit(() -> work(a, orderOfA, start, answers, unexpected)));
-      runsOfB.add(threads.submit(() -> work(b, orderOfB, start, answers, unexpected)));
+      List<Integer> orderOfA = Workload.shuffled(KEYS, 100 + t);
+      List<Integer> orderOfB = Workload.shuffled(KEYS, 200 + t);
+      runsOfA.add(threads.submit(() -> {
+        try {
+          Workload.work(a, orderOfA, paidAt, start, answers, unexpected);
+          return true;
+        } catch (KillSwitch.Killed e) {
+          return false;
+        }
+      }));
+      runsOfB.add(threads.submit(() -> {
+        Workload.work(b, orderOfB, paidAt, start, answers, unexpected);
+        return true;
+      }));
     }
     start.countDown();
 
@@ -123,15 +118,15 @@ class TwoNodesOnePostgresTest {
     assertTrue(nodeA.killed());
     IdempotencyKey dying = dyingKey.get();
     assertNotNull(dying);
-    List<ReceiptRecord> heldByDeadA = pendingOwnedBy(journalB, "node-a#");
+    List<ReceiptRecord> heldByDeadA = Workload.pendingOwnedBy(journalB, "node-a#");
     for (Future<Boolean> run : runsOfB) {
       assertEquals(Boolean.TRUE, run.get(1, TimeUnit.MINUTES), "node B's threads live to the end");
     }
     threads.shutdown();
     Duration afterKill = Duration.between(killedAt.get(), Instant.now());
-    List<ReceiptRecord> pendingBeforeRecovery = pending(journalB);
+    List<ReceiptRecord> pendingBeforeRecovery = Workload.pending(journalB);
 
-    sleepUntil(killedAt.get().plus(LEASE).plusMillis(500));
+    Workload.sleepUntil(killedAt.get().plus(LEASE).plusMillis(500));
     RecoveryReport report = b.recover();
 
     assertEquals(Set.of(), unexpected, "no caller saw anything but a result or an outcome in doubt");
@@ -150,7 +145,7 @@ class TwoNodesOnePostgresTest {
     assertEquals(KEYS, ledger.size());
     assertEquals(KEYS, register.registerCalls(), "no register call was a blind resend");
     for (int k = 0; k < KEYS; k++) {
-      IdempotencyKey key = key(k);
+      IdempotencyKey key = Workload.key(k);
       ReceiptRecord record = b.status(key).orElseThrow();
       assertEquals(ReceiptStatus.FISCALIZED, record.status(), key.value());
       assertEquals(1, register.ledgerCount(key), key.value());
@@ -178,97 +173,11 @@ class TwoNodesOnePostgresTest {
         heldByDeadA.size(), afterKill.toMillis(), pendingBeforeRecovery.size(), report.fiscalized());
   }
 
-  /**
-   * Fiscalizes every key in {@code order}: true when the list is done, false when the node died. An
-   * outcome in doubt (another worker holds the key) is left to that worker or to recovery; any other
-   * failure lands in {@code unexpected}.
-   */
-  private boolean work(FiscalClient client, List<Integer> order, CountDownLatch start,
-      Map<IdempotencyKey, List<FiscalResult>> answers, Set<String> unexpected)
-      throws InterruptedException {
-    start.await();
-    for (int k : order) {
-      IdempotencyKey key = key(k);
-      try {
-        FiscalResult result = client.fiscalize(key, sale(k));
-        answers.computeIfAbsent(key, x -> Collections.synchronizedList(new ArrayList<>())).add(result);
-      } catch (OutcomeUnknownException e) {
-        // left to the worker holding the key, or to recovery
-      } catch (FiscalException | RuntimeException e) {
-        unexpected.add(key.value() + ": " + e);
-      } catch (KillSwitch.Killed e) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private JdbcConnectionPool pool() {
     JdbcConnectionPool pool = NodeDatabase.pool(SCHEMA, THREADS_PER_NODE + 2);
     pools.add(pool);
     return pool;
   }
 
-  private static FiscalClient node(String nodeId, DataSource dataSource, FiscalDriver driver) {
-    return node(nodeId, JdbcReceiptJournal.open(dataSource), driver);
-  }
 
-  private static FiscalClient node(String nodeId, ReceiptJournal journal, FiscalDriver driver) {
-    return FiscalClient.builder()
-        .driver(driver)
-        .journal(journal)
-        .nodeId(nodeId)
-        .leaseDuration(LEASE)
-        // A caller waits at most 0.3 s for another worker's outcome, then leaves the key to recovery.
-        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(5))
-            .maxAttempts(20).timeout(Duration.ofMillis(300)).build())
-        .build();
-  }
-
-  private static List<ReceiptRecord> pendingOwnedBy(ReceiptJournal journal, String ownerPrefix) {
-    List<ReceiptRecord> held = new ArrayList<>();
-    for (ReceiptRecord record : pending(journal)) {
-      if (record.owner().filter(owner -> owner.startsWith(ownerPrefix)).isPresent()) {
-        held.add(record);
-      }
-    }
-    return held;
-  }
-
-  private static List<ReceiptRecord> pending(ReceiptJournal journal) {
-    List<ReceiptRecord> pending = new ArrayList<>();
-    for (ReceiptStatus status : List.of(ReceiptStatus.REQUESTED, ReceiptStatus.SENT, ReceiptStatus.IN_DOUBT)) {
-      pending.addAll(journal.findByStatus(status, KEYS));
-    }
-    return pending;
-  }
-
-  private static List<Integer> shuffled(long seed) {
-    List<Integer> order = new ArrayList<>(KEYS);
-    for (int k = 0; k < KEYS; k++) {
-      order.add(k);
-    }
-    Collections.shuffle(order, new Random(seed));
-    return order;
-  }
-
-  private static IdempotencyKey key(int k) {
-    return IdempotencyKey.of("order-" + k);
-  }
-
-  private Receipt sale(int k) {
-    String price = (k % 500 + 1) + ".00";
-    return Receipt.sale(SELLER)
-        .operationTime(paidAt)
-        .item(Item.builder("Кофе").quantity("1").unitPrice(price).vat(VatRate.SIXTEEN).build())
-        .payment(PaymentType.CARD, price)
-        .build();
-  }
-
-  private static void sleepUntil(Instant when) throws InterruptedException {
-    long millis = Duration.between(Instant.now(), when).toMillis();
-    if (millis > 0) {
-      Thread.sleep(millis);
-    }
-  }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import kz.fiscal.core.internal.ReceiptDigest;
 import kz.fiscal.core.journal.InMemoryReceiptJournal;
 import kz.fiscal.core.journal.JournalEntry;
+import kz.fiscal.core.journal.JournalException;
 import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
@@ -90,14 +91,17 @@ public final class FiscalClient implements AutoCloseable {
     }
     Receipt stamped = validated(receipt);
     String owner = newOwner();
-    ReceiptJournal.Begin begin = settings.journal().begin(key, digest, stamped, owner, settings.lease());
+    // Begin and SENT in one journal change: the record is durably SENT before the driver is called.
+    ReceiptJournal.Begin begin = settings.journal().beginSending(key, digest, stamped, owner, settings.lease());
     if (!begin.created()) {
       return resume(begin.record(), key, digest, stamped, deadline);
     }
     ReceiptRecord record = begin.record();
-    notify(settings.listeners(), new ReceiptEvent(key, Optional.empty(), record.status(), 0, record.createdAt(),
-        Optional.empty(), Optional.empty()));
-    return new Fiscalization(settings, record, owner, deadline).run();
+    notify(settings.listeners(), new ReceiptEvent(key, Optional.empty(), ReceiptStatus.REQUESTED, 0,
+        record.createdAt(), Optional.empty(), Optional.empty()));
+    notify(settings.listeners(), new ReceiptEvent(key, Optional.of(ReceiptStatus.REQUESTED), record.status(),
+        record.attempts(), record.updatedAt(), Optional.empty(), Optional.empty()));
+    return Fiscalization.ofBeginSending(settings, record, owner, deadline).run();
   }
 
   /** {@link #fiscalize} on the client's executor; the future fails with the {@link FiscalException} as cause. */
@@ -142,6 +146,10 @@ public final class FiscalClient implements AutoCloseable {
         String owner = newOwner();
         Optional<ReceiptRecord> claimed = settings.journal().claim(candidate.key(), owner, settings.lease());
         if (claimed.isEmpty()) {
+          continue;
+        }
+        if (!claimed.get().status().isPending()) {
+          release(candidate.key(), owner); // another worker finished it since the list was read
           continue;
         }
         Instant deadline = settings.clock().instant().plus(settings.policy().timeout());
@@ -189,7 +197,13 @@ public final class FiscalClient implements AutoCloseable {
       String owner = newOwner();
       Optional<ReceiptRecord> claimed = settings.journal().claim(key, owner, settings.lease());
       if (claimed.isPresent()) {
-        return new Fiscalization(settings, claimed.get(), owner, deadline).run();
+        if (claimed.get().status().isPending()) {
+          return new Fiscalization(settings, claimed.get(), owner, deadline).run();
+        }
+        // Another worker finished the key between our read and our claim: answer from what it stored.
+        release(key, owner);
+        record = claimed.get();
+        continue;
       }
       // Another caller holds the lease: wait for its outcome.
       if (poll >= MAX_WAIT_POLLS || !settings.clock().instant().isBefore(deadline)) {
@@ -207,6 +221,11 @@ public final class FiscalClient implements AutoCloseable {
     String owner = newOwner();
     ReceiptRecord claimed = settings.journal().claim(key, owner, settings.lease()).orElseThrow(
         () -> new OutcomeUnknownException("Key " + key.value() + " is being re-submitted by another caller", null));
+    if (claimed.status() != ReceiptStatus.FAILED) {
+      // Another caller re-submitted it between our read and our claim.
+      release(key, owner);
+      return resume(claimed, key, digest, receipt, deadline);
+    }
     ReceiptRecord requested = settings.journal().apply(key, owner, claimed.version(),
         Transition.resubmit(stamped, digest), settings.lease());
     notify(settings.listeners(), new ReceiptEvent(key, Optional.of(ReceiptStatus.FAILED), ReceiptStatus.REQUESTED,
@@ -230,6 +249,15 @@ public final class FiscalClient implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new OutcomeUnknownException("Interrupted while another caller fiscalizes the key", e);
+    }
+  }
+
+  /** Gives back a lease taken for nothing; if that fails, the lease runs out by itself. */
+  private void release(IdempotencyKey key, String owner) {
+    try {
+      settings.journal().release(key, owner);
+    } catch (JournalException e) {
+      LOG.log(System.Logger.Level.WARNING, "Could not release {0}; its lease runs out by itself", key.value());
     }
   }
 

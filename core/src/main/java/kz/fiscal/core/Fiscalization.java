@@ -18,7 +18,8 @@ import kz.fiscal.core.spi.FiscalDriver;
 /**
  * Drives one claimed record to an outcome: each step is journaled before it is acted on (SENT before
  * the driver is called), an unknown outcome is resolved only by lookup under the same key, and the
- * lease is given back at the end. One instance per run; not thread-safe.
+ * lease is given back at the end — with the final transition when there is one, else on its own. One
+ * instance per run; not thread-safe.
  */
 final class Fiscalization {
   private static final System.Logger LOG = System.getLogger(FiscalClient.class.getName());
@@ -32,6 +33,17 @@ final class Fiscalization {
   private final String owner;
   private final Instant deadline;
   private ReceiptRecord record;
+  /** The record was journaled {@code SENT} by this run's own begin: the first attempt sends at once. */
+  private boolean sentByBegin;
+  private boolean released;
+
+  /** A run of a record journaled {@code SENT} by {@link kz.fiscal.core.journal.ReceiptJournal#beginSending}. */
+  static Fiscalization ofBeginSending(FiscalClient.Settings settings, ReceiptRecord sent, String owner,
+      Instant deadline) {
+    Fiscalization run = new Fiscalization(settings, sent, owner, deadline);
+    run.sentByBegin = sent.status() == ReceiptStatus.SENT;
+    return run;
+  }
 
   Fiscalization(FiscalClient.Settings settings, ReceiptRecord claimed, String owner, Instant deadline) {
     this.driver = settings.driver();
@@ -56,17 +68,19 @@ final class Fiscalization {
       throw new OutcomeUnknownException("The journal failed while fiscalizing " + record.key().value()
           + "; recover() resolves it once the journal is back", e);
     } finally {
-      try {
-        journal.release(record.key(), owner);
-      } catch (JournalException e) {
-        LOG.log(System.Logger.Level.WARNING, "Could not release {0}; its lease runs out by itself",
-            record.key().value());
+      if (!released) {
+        try {
+          journal.release(record.key(), owner);
+        } catch (JournalException e) {
+          LOG.log(System.Logger.Level.WARNING, "Could not release {0}; its lease runs out by itself",
+              record.key().value());
+        }
       }
     }
   }
 
   private FiscalResult attempts() throws FiscalException {
-    if (record.status() == ReceiptStatus.SENT) {
+    if (record.status() == ReceiptStatus.SENT && !sentByBegin) {
       // Sent by a worker that is gone: the check may exist.
       move(Transition.failure(ReceiptStatus.IN_DOUBT,
           error(RecordedError.Kind.LEASE_EXPIRED, "", "sent by a worker whose lease ran out")));
@@ -120,14 +134,18 @@ final class Fiscalization {
       Instant from = record.firstSentAt().orElse(record.createdAt());
       Optional<FiscalResult> found = driver.lookup(record.key(), from, deadline);
       if (found.isPresent()) {
-        move(Transition.fiscalized(found.get()));
+        finish(Transition.fiscalized(found.get()));
         return found.get();
       }
     }
-    move(Transition.sending());
+    if (sentByBegin) {
+      sentByBegin = false; // SENT was journaled with the record itself
+    } else {
+      move(Transition.sending());
+    }
     FiscalResult result = driver.register(record.key(), record.receipt(), deadline);
     try {
-      move(Transition.fiscalized(result));
+      finish(Transition.fiscalized(result));
     } catch (LeaseLostException e) {
       // The check exists; the worker that took over will find it by lookup.
       LOG.log(System.Logger.Level.WARNING, "Fiscalized {0} after losing its lease: {1}", record.key().value(),
@@ -139,7 +157,7 @@ final class Fiscalization {
   /** A rejection of a sent receipt fails the record and is thrown; from a lookup it proves nothing. */
   private FiscalException rejected(FiscalException e, String code) throws FiscalException {
     if (record.status() == ReceiptStatus.SENT) {
-      move(Transition.failure(ReceiptStatus.FAILED, error(RecordedError.Kind.REJECTED, code, e.getMessage())));
+      finish(Transition.failure(ReceiptStatus.FAILED, error(RecordedError.Kind.REJECTED, code, e.getMessage())));
       throw e;
     }
     move(Transition.failure(ReceiptStatus.IN_DOUBT, error(RecordedError.Kind.OUTCOME_UNKNOWN, code, e.getMessage())));
@@ -171,6 +189,18 @@ final class Fiscalization {
   private void move(Transition transition) {
     ReceiptStatus from = record.status();
     record = journal.apply(record.key(), owner, record.version(), transition, lease);
+    journaled(from, transition);
+  }
+
+  /** The run's last transition, journaled together with giving the lease back. */
+  private void finish(Transition transition) {
+    ReceiptStatus from = record.status();
+    record = journal.applyAndRelease(record.key(), owner, record.version(), transition, lease);
+    released = true;
+    journaled(from, transition);
+  }
+
+  private void journaled(ReceiptStatus from, Transition transition) {
     LOG.log(System.Logger.Level.DEBUG, "{0}: {1} -> {2} (attempt {3})", record.key().value(), from, record.status(),
         record.attempts());
     FiscalClient.notify(listeners, new ReceiptEvent(record.key(), Optional.of(from), record.status(),

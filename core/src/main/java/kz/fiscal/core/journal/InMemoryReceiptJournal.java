@@ -54,13 +54,25 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
 
   @Override
   public Begin begin(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
+    return insertIfAbsent(key, digest, receipt, owner, lease, false);
+  }
+
+  @Override
+  public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
+    return insertIfAbsent(key, digest, receipt, owner, lease, true);
+  }
+
+  private Begin insertIfAbsent(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease,
+      boolean sending) {
     Slot existing = slots.get(key);
     if (existing != null) {
       return new Begin(snapshot(existing), false);
     }
     Instant now = clock.instant();
-    ReceiptRecord record = new ReceiptRecord(key, digest, receipt, ReceiptStatus.REQUESTED, 0, Optional.empty(),
+    ReceiptRecord requested = new ReceiptRecord(key, digest, receipt, ReceiptStatus.REQUESTED, 0, Optional.empty(),
         Optional.empty(), Optional.empty(), now, now, Optional.of(owner), Optional.of(now.plus(lease)), 1);
+    ReceiptRecord record = sending ? Transitions.applyTo(requested, Transition.sending(), now, now.plus(lease))
+        : requested;
     Slot fresh = new Slot(sequence.incrementAndGet(), record);
     synchronized (fresh) {
       existing = slots.putIfAbsent(key, fresh);
@@ -68,6 +80,10 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
         return new Begin(snapshot(existing), false);
       }
       fresh.history.add(new JournalEntry(key, Optional.empty(), ReceiptStatus.REQUESTED, 0, now, owner, Optional.empty()));
+      if (sending) {
+        fresh.history.add(new JournalEntry(key, Optional.of(ReceiptStatus.REQUESTED), ReceiptStatus.SENT,
+            record.attempts(), now, owner, Optional.empty()));
+      }
       return new Begin(record, true);
     }
   }
@@ -94,6 +110,17 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
   @Override
   public ReceiptRecord apply(IdempotencyKey key, String owner, long expectedVersion, Transition transition,
       Duration lease) {
+    return apply(key, owner, expectedVersion, transition, lease, false);
+  }
+
+  @Override
+  public ReceiptRecord applyAndRelease(IdempotencyKey key, String owner, long expectedVersion, Transition transition,
+      Duration lease) {
+    return apply(key, owner, expectedVersion, transition, lease, true);
+  }
+
+  private ReceiptRecord apply(IdempotencyKey key, String owner, long expectedVersion, Transition transition,
+      Duration lease, boolean release) {
     Slot slot = slots.get(key);
     if (slot == null) {
       throw new LeaseLostException(key, "no such record");
@@ -105,7 +132,8 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
             + ", found version " + r.version() + " owned by " + r.owner().orElse("nobody"));
       }
       Instant now = clock.instant();
-      ReceiptRecord next = Transitions.applyTo(r, transition, now, now.plus(lease));
+      ReceiptRecord applied = Transitions.applyTo(r, transition, now, now.plus(lease));
+      ReceiptRecord next = release ? Transitions.released(applied) : applied;
       slot.record = next;
       slot.history.add(new JournalEntry(key, Optional.of(r.status()), next.status(), next.attempts(), now, owner,
           transition.error()));

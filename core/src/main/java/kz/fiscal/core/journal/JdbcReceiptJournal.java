@@ -33,7 +33,9 @@ import kz.fiscal.core.internal.RecordCodec;
  * <p>The schema is created on first use and migrated forward; a newer, unknown schema is refused.
  * Inserting a known key is a plain {@code INSERT} whose SQLState 23505 means "exists"; a claim is one
  * conditional {@code UPDATE} compared with the database's {@code CURRENT_TIMESTAMP}, and every lease
- * is stamped on the database's clock. Use a connection pool in production. Thread-safe.
+ * is stamped on the database's clock. {@link #beginSending} and {@link #applyAndRelease} are one
+ * transaction each, so a fiscalization without trouble costs two commits. Use a connection pool in
+ * production. Thread-safe.
  */
 public final class JdbcReceiptJournal implements ReceiptJournal {
   private static final String COLUMNS = "idem_key, digest, receipt_json, status, attempts, result_json, error_kind, "
@@ -89,16 +91,34 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
 
   @Override
   public Begin begin(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
+    return insertIfAbsent(key, digest, receipt, owner, lease, false);
+  }
+
+  /** One transaction: the record inserted as {@code SENT} with both history entries. */
+  @Override
+  public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
+    return insertIfAbsent(key, digest, receipt, owner, lease, true);
+  }
+
+  private Begin insertIfAbsent(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease,
+      boolean sending) {
     String json = RecordCodec.writeReceipt(receipt);
     try (Connection connection = dataSource.getConnection()) {
       Instant now = clock.now(connection);
-      ReceiptRecord record = new ReceiptRecord(key, digest, receipt, ReceiptStatus.REQUESTED, 0, Optional.empty(),
+      ReceiptRecord requested = new ReceiptRecord(key, digest, receipt, ReceiptStatus.REQUESTED, 0, Optional.empty(),
           Optional.empty(), Optional.empty(), now, now, Optional.of(owner), Optional.of(now.plus(lease)), 1);
+      List<JournalEntry> entries = new ArrayList<>(2);
+      entries.add(new JournalEntry(key, Optional.empty(), ReceiptStatus.REQUESTED, 0, now, owner, Optional.empty()));
+      ReceiptRecord record = requested;
+      if (sending) {
+        record = Transitions.applyTo(requested, Transition.sending(), now, now.plus(lease));
+        entries.add(new JournalEntry(key, Optional.of(ReceiptStatus.REQUESTED), ReceiptStatus.SENT,
+            record.attempts(), now, owner, Optional.empty()));
+      }
       connection.setAutoCommit(false);
       try {
         insert(connection, record, json);
-        Rows.insertEntry(connection, new JournalEntry(key, Optional.empty(), ReceiptStatus.REQUESTED, 0, now, owner,
-            Optional.empty()));
+        Rows.insertEntries(connection, entries);
         connection.commit();
         return new Begin(record, true);
       } catch (SQLException e) {
@@ -139,6 +159,18 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
   @Override
   public ReceiptRecord apply(IdempotencyKey key, String owner, long expectedVersion, Transition transition,
       Duration lease) {
+    return apply(key, owner, expectedVersion, transition, lease, false);
+  }
+
+  /** One transaction: the transition and the release in a single {@code UPDATE}. */
+  @Override
+  public ReceiptRecord applyAndRelease(IdempotencyKey key, String owner, long expectedVersion, Transition transition,
+      Duration lease) {
+    return apply(key, owner, expectedVersion, transition, lease, true);
+  }
+
+  private ReceiptRecord apply(IdempotencyKey key, String owner, long expectedVersion, Transition transition,
+      Duration lease, boolean release) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -150,10 +182,13 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
         }
         Instant now = clock.now(connection);
         ReceiptRecord next = Transitions.applyTo(current, transition, now, now.plus(lease));
+        if (release) {
+          next = Transitions.released(next);
+        }
         Rows.update(connection, next, expectedVersion, transition.replacement().isPresent()
             ? RecordCodec.writeReceipt(next.receipt()) : null);
-        Rows.insertEntry(connection, new JournalEntry(key, Optional.of(current.status()), next.status(),
-            next.attempts(), now, owner, transition.error()));
+        Rows.insertEntries(connection, List.of(new JournalEntry(key, Optional.of(current.status()), next.status(),
+            next.attempts(), now, owner, transition.error())));
         connection.commit();
         return next;
       } catch (SQLException | RuntimeException e) {
@@ -280,17 +315,18 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
 
   private static void insert(Connection connection, ReceiptRecord r, String receiptJson) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fiscal_receipt (" + COLUMNS
-        + ") VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, ?, ?, ?, ?, ?)")) {
+        + ") VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, ?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, r.key().value());
       insert.setString(2, r.digest());
       insert.setString(3, receiptJson);
       insert.setString(4, r.status().name());
       insert.setInt(5, r.attempts());
-      Rows.setInstant(insert, 6, r.createdAt());
-      Rows.setInstant(insert, 7, r.updatedAt());
-      insert.setString(8, r.owner().orElseThrow());
-      Rows.setInstant(insert, 9, r.leaseUntil().orElseThrow());
-      insert.setLong(10, r.version());
+      Rows.setInstant(insert, 6, r.firstSentAt().orElse(null));
+      Rows.setInstant(insert, 7, r.createdAt());
+      Rows.setInstant(insert, 8, r.updatedAt());
+      insert.setString(9, r.owner().orElseThrow());
+      Rows.setInstant(insert, 10, r.leaseUntil().orElseThrow());
+      insert.setLong(11, r.version());
       insert.executeUpdate();
     }
   }

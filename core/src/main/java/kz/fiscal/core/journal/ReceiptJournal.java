@@ -25,6 +25,22 @@ public interface ReceiptJournal {
   Begin begin(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease);
 
   /**
+   * {@link #begin} and, when that created the record, {@link #apply} of {@link Transition#sending()}
+   * as one change: the new record is {@link ReceiptStatus#SENT} at version 2, attempt 1, owned by
+   * {@code owner}, with both history entries ({@code → REQUESTED}, {@code REQUESTED → SENT}) stamped at
+   * the same instant. An existing record comes back untouched, as from {@code begin}. For a caller that
+   * sends at once. The journals of this SDK do both as one transaction; the default calls the two, so
+   * others may glimpse the record {@code REQUESTED} in between (harmless: {@code owner} holds its lease).
+   */
+  default Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
+    Begin begin = begin(key, digest, receipt, owner, lease);
+    if (!begin.created()) {
+      return begin;
+    }
+    return new Begin(apply(key, owner, begin.record().version(), Transition.sending(), lease), true);
+  }
+
+  /**
    * Takes the lease of a record that has no owner or whose lease ran out. Empty when someone else
    * holds it or the key is unknown.
    */
@@ -38,6 +54,22 @@ public interface ReceiptJournal {
    * @throws IllegalStateException if the lifecycle does not allow the move
    */
   ReceiptRecord apply(IdempotencyKey key, String owner, long expectedVersion, Transition transition, Duration lease);
+
+  /**
+   * {@link #apply} and then {@link #release} as one change, for the last transition of a run: the
+   * record comes back without owner or lease at {@code expectedVersion + 2}, with one history entry.
+   * The journals of this SDK do both as one transaction; the default calls the two, and {@code lease} is
+   * what it holds should the release fail.
+   *
+   * @throws LeaseLostException if the record is not at that version or not owned by {@code owner}
+   * @throws IllegalStateException if the lifecycle does not allow the move
+   */
+  default ReceiptRecord applyAndRelease(IdempotencyKey key, String owner, long expectedVersion,
+      Transition transition, Duration lease) {
+    ReceiptRecord applied = apply(key, owner, expectedVersion, transition, lease);
+    release(key, owner);
+    return Transitions.released(applied);
+  }
 
   /** Gives up the lease, if {@code owner} holds it, so that others may continue at once. */
   void release(IdempotencyKey key, String owner);

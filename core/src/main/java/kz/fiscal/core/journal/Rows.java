@@ -105,17 +105,25 @@ final class Rows {
     }
   }
 
-  static void insertEntry(Connection connection, JournalEntry entry) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fiscal_journal_entry (idem_key, "
-        + "from_status, to_status, attempt, entry_at, entry_owner, error_kind, error_code, error_message, error_at) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      insert.setString(1, entry.key().value());
-      insert.setString(2, entry.from().map(Enum::name).orElse(null));
-      insert.setString(3, entry.to().name());
-      insert.setInt(4, entry.attempt());
-      setInstant(insert, 5, entry.at());
-      insert.setString(6, entry.owner());
-      setError(insert, 7, entry.error());
+  /** Appends {@code entries}, in order, with one statement. */
+  static void insertEntries(Connection connection, List<JournalEntry> entries) throws SQLException {
+    StringBuilder sql = new StringBuilder("INSERT INTO fiscal_journal_entry (idem_key, from_status, to_status, "
+        + "attempt, entry_at, entry_owner, error_kind, error_code, error_message, error_at) VALUES ");
+    for (int i = 0; i < entries.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+    try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+      int index = 0;
+      for (JournalEntry entry : entries) {
+        insert.setString(index + 1, entry.key().value());
+        insert.setString(index + 2, entry.from().map(Enum::name).orElse(null));
+        insert.setString(index + 3, entry.to().name());
+        insert.setInt(index + 4, entry.attempt());
+        setInstant(insert, index + 5, entry.at());
+        insert.setString(index + 6, entry.owner());
+        setError(insert, index + 7, entry.error());
+        index += 10;
+      }
       insert.executeUpdate();
     }
   }

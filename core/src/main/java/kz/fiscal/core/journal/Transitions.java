@@ -32,4 +32,10 @@ final class Transitions {
     return new ReceiptRecord(r.key(), digest, receipt, to, attempts, result, error, firstSentAt, r.createdAt(), now,
         r.owner(), Optional.of(leaseUntil), r.version() + 1);
   }
+
+  /** {@code r} after its owner gave up the lease: no owner, no lease, the next version. */
+  static ReceiptRecord released(ReceiptRecord r) {
+    return new ReceiptRecord(r.key(), r.digest(), r.receipt(), r.status(), r.attempts(), r.result(), r.lastError(),
+        r.firstSentAt(), r.createdAt(), r.updatedAt(), Optional.empty(), Optional.empty(), r.version() + 1);
+  }
 }

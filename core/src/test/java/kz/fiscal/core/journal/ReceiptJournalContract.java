@@ -476,6 +476,105 @@ public abstract class ReceiptJournalContract {
     assertEquals(List.of(), journal.recoverable(10));
   }
 
+  // --- folded changes: beginSending and applyAndRelease ---
+
+  @Test
+  public void beginSendingCreatesASentRecordAtVersionTwoWithBothEntriesAtOneInstant() {
+    IdempotencyKey key = key("order-1:sale");
+
+    ReceiptJournal.Begin begin = journal.beginSending(key, DIGEST, RECEIPT, OWNER, LONG_LEASE);
+
+    assertTrue(begin.created());
+    ReceiptRecord r = begin.record();
+    Instant at = r.createdAt();
+    assertEquals(new ReceiptRecord(key, DIGEST, RECEIPT, ReceiptStatus.SENT, 1, Optional.empty(), Optional.empty(),
+        Optional.of(at), at, at, Optional.of(OWNER), Optional.of(at.plus(LONG_LEASE)), 2), r);
+    assertEquals(Optional.of(r), journal.find(key));
+    assertEquals(List.of(
+        new JournalEntry(key, Optional.empty(), ReceiptStatus.REQUESTED, 0, at, OWNER, Optional.empty()),
+        new JournalEntry(key, Optional.of(ReceiptStatus.REQUESTED), ReceiptStatus.SENT, 1, at, OWNER,
+            Optional.empty())), journal.history(key));
+    assertEquals(Optional.empty(), journal.claim(key, OTHER, LONG_LEASE));
+  }
+
+  @Test
+  public void beginSendingOfAnExistingKeyReturnsTheStoredRecordUntouched() throws Exception {
+    IdempotencyKey key = key("order-1:sale");
+    ReceiptRecord first = journal.begin(key, DIGEST, RECEIPT, OWNER, SHORT_LEASE).record();
+    advanceClock(PAST_SHORT_LEASE);
+
+    ReceiptJournal.Begin again = journal.beginSending(key, CORRECTED_DIGEST, CORRECTED, OTHER, LONG_LEASE);
+
+    assertFalse(again.created());
+    assertEquals(first, again.record());
+    assertEquals(Optional.of(first), journal.find(key));
+    assertEquals(1, journal.history(key).size());
+  }
+
+  @Test
+  public void exactlyOneOfEightRacingBeginSendingsCreatesTheRecord() throws Exception {
+    for (int round = 0; round < 10; round++) {
+      IdempotencyKey key = key("race-" + round);
+
+      List<ReceiptJournal.Begin> begins = race(8,
+          i -> () -> journal.beginSending(key, DIGEST, RECEIPT, "node-" + i + "#1", LONG_LEASE));
+
+      List<ReceiptJournal.Begin> created = begins.stream().filter(ReceiptJournal.Begin::created).toList();
+      assertEquals(1, created.size(), "creators in round " + round);
+      ReceiptRecord winner = created.get(0).record();
+      assertEquals(ReceiptStatus.SENT, winner.status());
+      for (ReceiptJournal.Begin begin : begins) {
+        assertEquals(winner, begin.record());
+      }
+      assertEquals(Optional.of(winner), journal.find(key));
+      assertEquals(2, journal.history(key).size());
+    }
+  }
+
+  @Test
+  public void applyAndReleaseAppliesAndGivesTheLeaseBackAtTwoVersionsOn() {
+    IdempotencyKey key = key("order-1:sale");
+    ReceiptRecord sent = journal.beginSending(key, DIGEST, RECEIPT, OWNER, LONG_LEASE).record();
+    List<JournalEntry> historyBefore = journal.history(key);
+    Transition transition = Transition.fiscalized(RESULT);
+
+    ReceiptRecord after = journal.applyAndRelease(key, OWNER, sent.version(), transition, LONG_LEASE);
+
+    assertEquals(withLease(expectedAfter(sent, transition, after.updatedAt()), Optional.empty(), Optional.empty(),
+        sent.version() + 2), after);
+    assertEquals(Optional.of(after), journal.find(key));
+    List<JournalEntry> expectedHistory = new ArrayList<>(historyBefore);
+    expectedHistory.add(new JournalEntry(key, Optional.of(ReceiptStatus.SENT), ReceiptStatus.FISCALIZED, 1,
+        after.updatedAt(), OWNER, Optional.empty()));
+    assertEquals(expectedHistory, journal.history(key));
+    assertEquals(OTHER, journal.claim(key, OTHER, LONG_LEASE).orElseThrow().owner().orElseThrow(),
+        "another worker may take the record at once");
+  }
+
+  @Test
+  public void applyAndReleaseAtAStaleVersionThrowsLeaseLostAndChangesNothing() {
+    IdempotencyKey key = key("order-1:sale");
+    ReceiptRecord sent = journal.beginSending(key, DIGEST, RECEIPT, OWNER, LONG_LEASE).record();
+
+    assertThrows(LeaseLostException.class,
+        () -> journal.applyAndRelease(key, OWNER, sent.version() - 1, Transition.fiscalized(RESULT), LONG_LEASE));
+    assertThrows(LeaseLostException.class,
+        () -> journal.applyAndRelease(key, OTHER, sent.version(), Transition.fiscalized(RESULT), LONG_LEASE));
+    assertEquals(Optional.of(sent), journal.find(key));
+    assertEquals(2, journal.history(key).size());
+  }
+
+  @Test
+  public void applyAndReleaseOfAnIllegalMoveThrowsAndKeepsTheLease() {
+    IdempotencyKey key = key("order-1:sale");
+    ReceiptRecord fiscalized = recordIn(ReceiptStatus.FISCALIZED, key);
+
+    assertThrows(IllegalStateException.class,
+        () -> journal.applyAndRelease(key, OWNER, fiscalized.version(), Transition.sending(), LONG_LEASE));
+    assertEquals(Optional.of(fiscalized), journal.find(key));
+    assertEquals(3, journal.history(key).size());
+  }
+
   // --- history ---
 
   @Test

@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
+import kz.fiscal.core.Receipt;
 import kz.fiscal.core.internal.RecordCodec;
 
 /** Maps journal rows to records and back for {@link JdbcReceiptJournal}. */
@@ -20,7 +23,35 @@ final class Rows {
   private static final int MAX_MESSAGE = 4000;
   private static final int MAX_CODE = 50;
 
+  /**
+   * Receipts recently read, by their exact JSON: a record is read back on every transition, and
+   * decoding its receipt again was a tenth of the cost of a transition on H2. Bounded; content-keyed,
+   * so it can never return another receipt.
+   */
+  private static final Map<String, Receipt> RECENT_RECEIPTS = new LinkedHashMap<>(512, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Receipt> eldest) {
+      return size() > 256;
+    }
+  };
+
   private Rows() {}
+
+  private static Receipt receipt(String json) {
+    synchronized (RECENT_RECEIPTS) {
+      Receipt known = RECENT_RECEIPTS.get(json);
+      if (known != null) {
+        return known;
+      }
+    }
+    Receipt receipt = RecordCodec.readReceipt(json);
+    synchronized (RECENT_RECEIPTS) {
+      RECENT_RECEIPTS.put(json, receipt);
+    }
+    return receipt;
+  }
 
   static Optional<ReceiptRecord> find(Connection connection, IdempotencyKey key) throws SQLException {
     return select(connection, key, "");
@@ -50,7 +81,7 @@ final class Rows {
     return new ReceiptRecord(
         IdempotencyKey.of(rows.getString(1)),
         rows.getString(2),
-        RecordCodec.readReceipt(rows.getString(3)),
+        receipt(rows.getString(3)),
         ReceiptStatus.valueOf(rows.getString(4)),
         rows.getInt(5),
         resultJson == null ? Optional.empty() : Optional.of(RecordCodec.readResult(resultJson)),

@@ -707,7 +707,54 @@ public abstract class ReceiptJournalContract {
     }
   }
 
+  @Test
+  public void forEachStreamsByStatusOldestFirst() throws Exception {
+    recordIn(ReceiptStatus.FISCALIZED, key("s-1"));
+    advanceClock(STEP);
+    recordIn(ReceiptStatus.IN_DOUBT, key("s-2"));
+    advanceClock(STEP);
+    recordIn(ReceiptStatus.FISCALIZED, key("s-3"));
+
+    assertEquals(List.of(key("s-1"), key("s-3")), streamed(ReceiptQuery.byStatus(ReceiptStatus.FISCALIZED)));
+    assertEquals(List.of(key("s-2")), streamed(ReceiptQuery.byStatus(ReceiptStatus.IN_DOUBT)));
+    assertEquals(List.of(key("s-1"), key("s-2"), key("s-3")), streamed(ReceiptQuery.all()));
+    assertEquals(List.of(), streamed(ReceiptQuery.byStatus(ReceiptStatus.REFUNDED)));
+  }
+
+  @Test
+  public void forEachStreamsRecordsCreatedInAHalfOpenRange() throws Exception {
+    ReceiptRecord first = recordIn(ReceiptStatus.REQUESTED, key("t-1"));
+    advanceClock(STEP);
+    ReceiptRecord second = recordIn(ReceiptStatus.FISCALIZED, key("t-2"));
+    advanceClock(STEP);
+    ReceiptRecord third = recordIn(ReceiptStatus.REQUESTED, key("t-3"));
+
+    assertEquals(List.of(key("t-2")), streamed(ReceiptQuery.createdBetween(second.createdAt(), third.createdAt())));
+    assertEquals(List.of(key("t-1"), key("t-2")),
+        streamed(ReceiptQuery.createdBetween(first.createdAt(), third.createdAt())));
+    assertEquals(List.of(key("t-2")), streamed(ReceiptQuery.createdBetween(second.createdAt(),
+        third.createdAt()).andStatus(ReceiptStatus.FISCALIZED)));
+    assertEquals(List.of(), streamed(ReceiptQuery.createdBetween(third.createdAt(), third.createdAt())));
+  }
+
+  @Test
+  public void forEachStreamsTheChecksOfOneShiftOfOneRegister() throws Exception {
+    recordIn(ReceiptStatus.FISCALIZED, key("z-1"));
+    recordIn(ReceiptStatus.IN_DOUBT, key("z-2"));
+    recordIn(ReceiptStatus.REFUNDED, key("z-3"));
+
+    assertEquals(List.of(key("z-1"), key("z-3")), streamed(ReceiptQuery.byShift(RESULT.rnm(), RESULT.shiftNumber())));
+    assertEquals(List.of(), streamed(ReceiptQuery.byShift(RESULT.rnm(), RESULT.shiftNumber() + 1)));
+    assertEquals(List.of(), streamed(ReceiptQuery.byShift("000000000000", RESULT.shiftNumber())));
+  }
+
   // --- helpers ---
+
+  private List<IdempotencyKey> streamed(ReceiptQuery query) {
+    List<IdempotencyKey> keys = new ArrayList<>();
+    journal.forEach(query, record -> keys.add(record.key()));
+    return keys;
+  }
 
   protected static IdempotencyKey key(String value) {
     return IdempotencyKey.of(value);

@@ -144,6 +144,10 @@ public final class FiscalClient implements AutoCloseable {
         if (claimed.isEmpty()) {
           continue;
         }
+        if (!claimed.get().status().isPending()) {
+          settings.journal().release(candidate.key(), owner); // finished since it was listed
+          continue;
+        }
         Instant deadline = settings.clock().instant().plus(settings.policy().timeout());
         try {
           new Fiscalization(settings, claimed.get(), owner, deadline).run();
@@ -189,7 +193,13 @@ public final class FiscalClient implements AutoCloseable {
       String owner = newOwner();
       Optional<ReceiptRecord> claimed = settings.journal().claim(key, owner, settings.lease());
       if (claimed.isPresent()) {
-        return new Fiscalization(settings, claimed.get(), owner, deadline).run();
+        if (claimed.get().status().isPending()) {
+          return new Fiscalization(settings, claimed.get(), owner, deadline).run();
+        }
+        // Another caller finished it between our read and our claim: give the lease back and look again.
+        settings.journal().release(key, owner);
+        record = claimed.get();
+        continue;
       }
       // Another caller holds the lease: wait for its outcome.
       if (poll >= MAX_WAIT_POLLS || !settings.clock().instant().isBefore(deadline)) {

@@ -1,5 +1,6 @@
 package kz.fiscal.testkit;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -40,6 +41,12 @@ import kz.fiscal.core.spi.ShiftReport;
  * <p>By default it deduplicates keys as Webkassa does (a resend of an applied key returns the first
  * check). {@link Builder#deduplicateKeys(boolean) deduplicateKeys(false)} makes it a plain device that
  * prints a second check for a resent key, so that tests can prove the caller never resends blindly.
+ *
+ * <p>With {@link Builder#ledgerFile(Path) ledgerFile} every applied check is also appended to a file and
+ * forced to disk before {@link #register} returns, and a driver built on an existing file carries on from
+ * it: its checks are counted by {@link #ledgerCount}, found by {@link #lookup} and {@link #results},
+ * deduplicated, and fiscal signs and check numbers continue after them. Such a driver must be
+ * {@link #close() closed}, which releases the file.
  */
 public final class RecordingFiscalDriver implements FiscalDriver {
 
@@ -70,7 +77,8 @@ public final class RecordingFiscalDriver implements FiscalDriver {
   private final String rnm;
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final List<Applied> ledger = new ArrayList<>();
-  private final Map<IdempotencyKey, List<Applied>> byKey = new HashMap<>();
+  private final Map<IdempotencyKey, List<FiscalResult>> byKey = new HashMap<>();
+  private final Optional<LedgerFile> file;
   private int failingLookups;
   private boolean blocked;
   private long shift = 1;
@@ -88,6 +96,8 @@ public final class RecordingFiscalDriver implements FiscalDriver {
     capabilities = Set.copyOf(b.capabilities);
     rnm = b.rnm;
     shiftOpenedAt = clock.instant();
+    file = b.ledgerFile.map(LedgerFile::open);
+    file.ifPresent(f -> f.loaded().forEach(this::carryOn));
   }
 
   /** A deduplicating register with every capability, on the system clock. */
@@ -156,9 +166,9 @@ public final class RecordingFiscalDriver implements FiscalDriver {
       throw new ReceiptRejectedException("9", "validation error (scripted)");
     }
     if (deduplicate) {
-      Optional<Applied> earlier = find(key);
+      Optional<FiscalResult> earlier = find(key);
       if (earlier.isPresent()) {
-        return earlier.get().result();
+        return earlier.get();
       }
     }
     FiscalResult result = apply(key, receipt);
@@ -179,7 +189,7 @@ public final class RecordingFiscalDriver implements FiscalDriver {
       failingLookups--;
       throw new OutcomeUnknownException("lookup timed out (scripted)", null);
     }
-    return find(key).map(Applied::result);
+    return find(key);
   }
 
   @Override
@@ -202,15 +212,26 @@ public final class RecordingFiscalDriver implements FiscalDriver {
     return new DriverInfo("recording", "RECORDING-1", Optional.of(rnm), Optional.of("ZNM-RECORDING"), capabilities);
   }
 
+  /** Releases the ledger file, if there is one. */
   @Override
-  public void close() {}
+  public synchronized void close() {
+    file.ifPresent(LedgerFile::close);
+  }
 
-  /** How many checks the register applied under {@code key}. */
+  /** How many checks the register applied under {@code key}, those in the ledger file included. */
   public synchronized int ledgerCount(IdempotencyKey key) {
     return byKey.getOrDefault(key, List.of()).size();
   }
 
-  /** Every check applied, in order. */
+  /** Every check applied under {@code key}, oldest first, those in the ledger file included. */
+  public synchronized List<FiscalResult> results(IdempotencyKey key) {
+    return List.copyOf(byKey.getOrDefault(key, List.of()));
+  }
+
+  /**
+   * Every check this instance applied, in order, with its receipt. Checks loaded from a ledger file
+   * are not listed (the file keeps no receipts), nor are they in shift reports.
+   */
   public synchronized List<Applied> ledger() {
     return List.copyOf(ledger);
   }
@@ -226,27 +247,37 @@ public final class RecordingFiscalDriver implements FiscalDriver {
   }
 
   /** The first check applied under {@code key}. */
-  private Optional<Applied> find(IdempotencyKey key) {
-    List<Applied> applied = byKey.get(key);
-    return applied == null ? Optional.empty() : Optional.of(applied.get(0));
+  private Optional<FiscalResult> find(IdempotencyKey key) {
+    List<FiscalResult> results = byKey.get(key);
+    return results == null ? Optional.empty() : Optional.of(results.get(0));
   }
 
   private FiscalResult apply(IdempotencyKey key, Receipt receipt) {
-    checkInShift++;
+    LedgerFile.Line line = new LedgerFile.Line(key, fiscalSigns + 1, shift, checkInShift + 1,
+        receipt.total(), KzTime.now(clock));
+    file.ifPresent(f -> f.append(line)); // on disk before anyone hears of the check
+    FiscalResult result = carryOn(line);
+    ledger.add(new Applied(key, receipt, result));
+    return result;
+  }
+
+  /** Counts a check the register printed and moves the sequences past it. */
+  private FiscalResult carryOn(LedgerFile.Line line) {
+    fiscalSigns = Math.max(fiscalSigns, line.fiscalSign());
+    shift = line.shift();
+    checkInShift = line.checkNumber();
     FiscalResult result = FiscalResult.builder()
-        .fiscalSign(Long.toString(++fiscalSigns))
-        .checkNumber(checkInShift)
-        .shiftNumber(shift)
+        .fiscalSign(Long.toString(line.fiscalSign()))
+        .checkNumber(line.checkNumber())
+        .shiftNumber(line.shift())
         .rnm(rnm)
         .registerSerial("ZNM-RECORDING")
-        .dateTime(KzTime.now(clock))
-        .total(receipt.total())
+        .dateTime(line.time())
+        .total(line.total())
         .ofd(OFD)
-        .providerReference(key.value())
+        .providerReference(line.key().value())
         .build();
-    Applied applied = new Applied(key, receipt, result);
-    ledger.add(applied);
-    byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(applied);
+    byKey.computeIfAbsent(line.key(), k -> new ArrayList<>(1)).add(result);
     return result;
   }
 
@@ -304,6 +335,7 @@ public final class RecordingFiscalDriver implements FiscalDriver {
     private boolean autoCloseShift = true;
     private Set<ReceiptFeature> capabilities = EnumSet.allOf(ReceiptFeature.class);
     private String rnm = "600300000001";
+    private Optional<Path> ledgerFile = Optional.empty();
 
     private Builder() {}
 
@@ -337,6 +369,20 @@ public final class RecordingFiscalDriver implements FiscalDriver {
       return this;
     }
 
+    /**
+     * Also keeps the ledger in {@code file}, one line per check forced to disk before {@link #register}
+     * returns; an existing file is read back on {@link #build()} and continued. The file is locked while
+     * the driver is open. Shift closes are not kept: a restarted driver continues the last check's shift.
+     */
+    public Builder ledgerFile(Path file) {
+      this.ledgerFile = Optional.of(Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /**
+     * @throws java.io.UncheckedIOException if the ledger file cannot be read or created
+     * @throws IllegalStateException if the ledger file is unreadable or in use by another driver
+     */
     public RecordingFiscalDriver build() {
       return new RecordingFiscalDriver(this);
     }

@@ -26,7 +26,9 @@ import kz.fiscal.core.internal.RecordCodec;
  *   <li><b>H2 in a file</b> ({@code jdbc:h2:file:/var/lib/shop/fiscal;WRITE_DELAY=0}) is the embedded
  *       choice for <em>one</em> process: it survives a crash of the process, not a power loss, and a
  *       second process opening the same file is refused by H2's file lock. {@code WRITE_DELAY=0} is
- *       mandatory: by default H2 loses commits acknowledged in the last half second on {@code kill -9}.</li>
+ *       mandatory: by default H2 loses commits acknowledged in the last half second on {@code kill -9}.
+ *       Not H2 2.5.252 either: after a crash it can reopen the file without its last commits, and a
+ *       receipt fiscalized just before is then sent again; 2.3.232 keeps them (testkit's crash tests).</li>
  *   <li><b>PostgreSQL</b> is the engine when several processes or nodes share the work.</li>
  * </ul>
  *

@@ -69,8 +69,7 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
       return new Begin(snapshot(existing), false);
     }
     Instant now = clock.instant();
-    ReceiptRecord requested = new ReceiptRecord(key, digest, receipt, ReceiptStatus.REQUESTED, 0, Optional.empty(),
-        Optional.empty(), Optional.empty(), now, now, Optional.of(owner), Optional.of(now.plus(lease)), 1);
+    ReceiptRecord requested = Transitions.requested(key, digest, receipt, owner, now, lease);
     ReceiptRecord record = sending ? Transitions.applyTo(requested, Transition.sending(), now, now.plus(lease))
         : requested;
     Slot fresh = new Slot(sequence.incrementAndGet(), record);
@@ -100,9 +99,7 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
       if (!r.claimableAt(now)) {
         return Optional.empty();
       }
-      slot.record = new ReceiptRecord(r.key(), r.digest(), r.receipt(), r.status(), r.attempts(), r.result(),
-          r.lastError(), r.firstSentAt(), r.createdAt(), r.updatedAt(), Optional.of(owner),
-          Optional.of(now.plus(lease)), r.version() + 1);
+      slot.record = Transitions.leased(r, owner, now.plus(lease));
       return Optional.of(slot.record);
     }
   }
@@ -127,10 +124,7 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
     }
     synchronized (slot) {
       ReceiptRecord r = slot.record;
-      if (r.version() != expectedVersion || !r.owner().equals(Optional.of(owner))) {
-        throw new LeaseLostException(key, "expected version " + expectedVersion + " owned by " + owner
-            + ", found version " + r.version() + " owned by " + r.owner().orElse("nobody"));
-      }
+      Transitions.requireOwned(r, owner, expectedVersion);
       Instant now = clock.instant();
       ReceiptRecord applied = Transitions.applyTo(r, transition, now, now.plus(lease));
       ReceiptRecord next = release ? Transitions.released(applied) : applied;
@@ -150,9 +144,7 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
     synchronized (slot) {
       ReceiptRecord r = slot.record;
       if (r.owner().equals(Optional.of(owner))) {
-        slot.record = new ReceiptRecord(r.key(), r.digest(), r.receipt(), r.status(), r.attempts(), r.result(),
-            r.lastError(), r.firstSentAt(), r.createdAt(), r.updatedAt(), Optional.empty(), Optional.empty(),
-            r.version() + 1);
+        slot.record = Transitions.released(r);
       }
     }
   }

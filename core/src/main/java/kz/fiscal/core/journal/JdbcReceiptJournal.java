@@ -107,8 +107,7 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
     String json = RecordCodec.writeReceipt(receipt);
     try (Connection connection = dataSource.getConnection()) {
       Instant now = clock.now(connection);
-      ReceiptRecord requested = new ReceiptRecord(key, digest, receipt, ReceiptStatus.REQUESTED, 0, Optional.empty(),
-          Optional.empty(), Optional.empty(), now, now, Optional.of(owner), Optional.of(now.plus(lease)), 1);
+      ReceiptRecord requested = Transitions.requested(key, digest, receipt, owner, now, lease);
       List<JournalEntry> entries = new ArrayList<>(2);
       entries.add(new JournalEntry(key, Optional.empty(), ReceiptStatus.REQUESTED, 0, now, owner, Optional.empty()));
       ReceiptRecord record = requested;
@@ -178,10 +177,7 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
       try {
         ReceiptRecord current = Rows.findForUpdate(connection, key)
             .orElseThrow(() -> new LeaseLostException(key, "no such record"));
-        if (current.version() != expectedVersion || !current.owner().equals(Optional.of(owner))) {
-          throw new LeaseLostException(key, "expected version " + expectedVersion + " owned by " + owner
-              + ", found version " + current.version() + " owned by " + current.owner().orElse("nobody"));
-        }
+        Transitions.requireOwned(current, owner, expectedVersion);
         Instant now = clock.now(connection);
         ReceiptRecord next = Transitions.applyTo(current, transition, now, now.plus(lease));
         if (release) {

@@ -1,7 +1,10 @@
 package kz.fiscal.core.journal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import kz.fiscal.core.IdempotencyKey;
+import kz.fiscal.core.Receipt;
 
 /** The record a transition makes, shared by every journal so they agree on the lifecycle. */
 final class Transitions {
@@ -31,6 +34,31 @@ final class Transitions {
     var error = transition.error().isPresent() ? transition.error() : r.lastError();
     return new ReceiptRecord(r.key(), digest, receipt, to, attempts, result, error, firstSentAt, r.createdAt(), now,
         r.owner(), Optional.of(leaseUntil), r.version() + 1);
+  }
+
+  /** A new record: {@code REQUESTED}, version 1, owned by {@code owner} until {@code now + lease}. */
+  static ReceiptRecord requested(IdempotencyKey key, String digest, Receipt receipt, String owner, Instant now,
+      Duration lease) {
+    return new ReceiptRecord(key, digest, receipt, ReceiptStatus.REQUESTED, 0, Optional.empty(), Optional.empty(),
+        Optional.empty(), now, now, Optional.of(owner), Optional.of(now.plus(lease)), 1);
+  }
+
+  /**
+   * Checks that {@code current} is at {@code expectedVersion} and held by {@code owner}.
+   *
+   * @throws LeaseLostException otherwise
+   */
+  static void requireOwned(ReceiptRecord current, String owner, long expectedVersion) {
+    if (current.version() != expectedVersion || !current.owner().equals(Optional.of(owner))) {
+      throw new LeaseLostException(current.key(), "expected version " + expectedVersion + " owned by " + owner
+          + ", found version " + current.version() + " owned by " + current.owner().orElse("nobody"));
+    }
+  }
+
+  /** {@code r} leased to {@code owner} until {@code leaseUntil}: only the lease and the version change. */
+  static ReceiptRecord leased(ReceiptRecord r, String owner, Instant leaseUntil) {
+    return new ReceiptRecord(r.key(), r.digest(), r.receipt(), r.status(), r.attempts(), r.result(), r.lastError(),
+        r.firstSentAt(), r.createdAt(), r.updatedAt(), Optional.of(owner), Optional.of(leaseUntil), r.version() + 1);
   }
 
   /** {@code r} after its owner gave up the lease: no owner, no lease, the next version. */

@@ -1,6 +1,7 @@
-package kz.fiscal.testkit.client;
+package kz.fiscal.testkit;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.FiscalResult;
@@ -10,12 +11,20 @@ import kz.fiscal.core.spi.DriverInfo;
 import kz.fiscal.core.spi.FiscalDriver;
 import kz.fiscal.core.spi.ShiftReport;
 
-/** Forwards to another driver; tests override the calls they break. */
-class DelegatingDriver implements FiscalDriver {
+/**
+ * A driver that forwards every call to another; tests override the calls they want to break (throw a
+ * fault, die after the register applied a check, count calls). Thread-safe if the delegate is.
+ */
+public class ForwardingFiscalDriver implements FiscalDriver {
   private final FiscalDriver delegate;
 
-  DelegatingDriver(FiscalDriver delegate) {
-    this.delegate = delegate;
+  public ForwardingFiscalDriver(FiscalDriver delegate) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+  }
+
+  /** The driver calls are forwarded to. */
+  protected final FiscalDriver delegate() {
+    return delegate;
   }
 
   @Override

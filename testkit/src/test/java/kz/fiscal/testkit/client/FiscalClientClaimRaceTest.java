@@ -26,6 +26,7 @@ import kz.fiscal.core.journal.ReceiptQuery;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
 import kz.fiscal.core.journal.Transition;
+import kz.fiscal.testkit.ForwardingFiscalDriver;
 import kz.fiscal.testkit.RecordingFiscalDriver.Fault;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +105,7 @@ class FiscalClientClaimRaceTest {
   private ReceiptRecord fiscalizeRememberingTheSentRecord(IdempotencyKey key, Receipt receipt) throws FiscalException {
     AtomicReference<ReceiptRecord> sent = new AtomicReference<>();
     FiscalClient early = FiscalClient.builder()
-        .driver(new DelegatingDriver(f.driver) {
+        .driver(new ForwardingFiscalDriver(f.driver) {
           @Override
           public FiscalResult register(IdempotencyKey k, Receipt r, Instant deadline) throws FiscalException {
             sent.set(f.journal.find(k).orElseThrow());

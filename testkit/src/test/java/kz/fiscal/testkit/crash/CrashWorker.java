@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Optional;
 import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.FiscalResult;
@@ -22,9 +21,8 @@ import kz.fiscal.core.VatRate;
 import kz.fiscal.core.Xin;
 import kz.fiscal.core.journal.JdbcReceiptJournal;
 import kz.fiscal.core.journal.ReceiptStatus;
-import kz.fiscal.core.spi.DriverInfo;
 import kz.fiscal.core.spi.FiscalDriver;
-import kz.fiscal.core.spi.ShiftReport;
+import kz.fiscal.testkit.ForwardingFiscalDriver;
 import kz.fiscal.testkit.RecordingFiscalDriver;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -212,48 +210,21 @@ public final class CrashWorker {
   }
 
   /** The register applies the check and writes its ledger line; then the process dies before answering. */
-  private static final class HaltAfterApplying implements FiscalDriver {
-    private final FiscalDriver delegate;
+  private static final class HaltAfterApplying extends ForwardingFiscalDriver {
     private final IdempotencyKey target;
 
     HaltAfterApplying(FiscalDriver delegate, IdempotencyKey target) {
-      this.delegate = delegate;
+      super(delegate);
       this.target = target;
     }
 
     @Override
     public FiscalResult register(IdempotencyKey key, Receipt receipt, Instant deadline) throws FiscalException {
-      FiscalResult result = delegate.register(key, receipt, deadline);
+      FiscalResult result = delegate().register(key, receipt, deadline);
       if (key.equals(target)) {
         Runtime.getRuntime().halt(HALTED);
       }
       return result;
-    }
-
-    @Override
-    public Optional<FiscalResult> lookup(IdempotencyKey key, Instant firstSentAt, Instant deadline)
-        throws FiscalException {
-      return delegate.lookup(key, firstSentAt, deadline);
-    }
-
-    @Override
-    public ShiftReport xReport() throws FiscalException {
-      return delegate.xReport();
-    }
-
-    @Override
-    public ShiftReport closeShift() throws FiscalException {
-      return delegate.closeShift();
-    }
-
-    @Override
-    public DriverInfo info() {
-      return delegate.info();
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
     }
   }
 }

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import kz.fiscal.core.DeliveryFailedException;
 import kz.fiscal.core.DeviceException;
 import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.FiscalException;
@@ -33,11 +35,14 @@ import kz.fiscal.core.ReceiptRejectedException;
 import kz.fiscal.core.RecoveryReport;
 import kz.fiscal.core.RetryPolicy;
 import kz.fiscal.core.VatRate;
+import kz.fiscal.core.Violation;
 import kz.fiscal.core.ViolationCode;
 import kz.fiscal.core.journal.JournalEntry;
 import kz.fiscal.core.journal.RecordedError;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
+import kz.fiscal.core.spi.FiscalDriver;
+import kz.fiscal.testkit.ForwardingFiscalDriver;
 import kz.fiscal.testkit.RecordingFiscalDriver;
 import kz.fiscal.testkit.RecordingFiscalDriver.Fault;
 import org.junit.jupiter.api.Test;
@@ -358,6 +363,78 @@ class FiscalClientTest {
     assertEquals(0, f.driver.registerCalls());
   }
 
+  @Test
+  void registersRetryHintWinsOverTheComputedBackoff() throws FiscalException {
+    FiscalClient client = clientOn(new OnceThenForward(f.driver,
+        () -> new DeliveryFailedException("HTTP 429 (injected)", null, Duration.ofSeconds(3))));
+
+    client.fiscalize(key("order-23"), sale("300.00"));
+
+    assertEquals(List.of(Duration.ofSeconds(3)), f.sleeps);
+    assertEquals(List.of("-> REQUESTED", "REQUESTED -> SENT", "SENT -> REQUESTED (DELIVERY_FAILED)", "REQUESTED -> SENT",
+        "SENT -> FISCALIZED"), history("order-23"));
+    assertEquals(1, f.driver.ledgerCount(key("order-23")));
+  }
+
+  @Test
+  void registerThatAlreadyHoldsTheKeyIsAnsweredByLookupNotByResending() throws FiscalException {
+    OnceThenForward driver = new OnceThenForward(f.driver,
+        () -> new IdempotencyConflictException(key("order-24"))) {
+      @Override
+      public FiscalResult register(IdempotencyKey key, Receipt receipt, Instant deadline) throws FiscalException {
+        if (!failed) {
+          delegate().register(key, receipt, deadline); // applied, then the register reports the key as taken
+        }
+        return super.register(key, receipt, deadline);
+      }
+    };
+
+    FiscalResult result = clientOn(driver).fiscalize(key("order-24"), sale("300.00"));
+
+    assertEquals(f.driver.ledger().get(0).result(), result);
+    assertEquals(1, f.driver.registerCalls());
+    assertEquals(List.of("-> REQUESTED", "REQUESTED -> SENT", "SENT -> IN_DOUBT (OUTCOME_UNKNOWN)",
+        "IN_DOUBT -> FISCALIZED"), history("order-24"));
+  }
+
+  @Test
+  void driverThatCannotCarryTheReceiptFailsTheRecord() {
+    InvalidReceiptException refusal = new InvalidReceiptException(List.of(new Violation(
+        ViolationCode.UNSUPPORTED_BY_DRIVER, "items[0].section", "section 7 is not programmed (injected)")));
+
+    InvalidReceiptException e = assertThrows(InvalidReceiptException.class,
+        () -> clientOn(new OnceThenForward(f.driver, () -> refusal)).fiscalize(key("order-25"), sale("300.00")));
+
+    assertEquals(refusal, e);
+    assertEquals(ReceiptStatus.FAILED, status("order-25").status());
+    assertEquals(RecordedError.Kind.REJECTED, status("order-25").lastError().orElseThrow().kind());
+    assertEquals(0, f.driver.ledgerCount(key("order-25")));
+  }
+
+  private FiscalClient clientOn(FiscalDriver driver) {
+    return FiscalClient.builder().driver(driver).journal(f.journal).clock(f.clock).retryPolicy(f.policy(3)).build();
+  }
+
+  /** Throws the given fault on the first register call, then forwards. */
+  private static class OnceThenForward extends ForwardingFiscalDriver {
+    private final Supplier<FiscalException> fault;
+    boolean failed;
+
+    OnceThenForward(FiscalDriver delegate, Supplier<FiscalException> fault) {
+      super(delegate);
+      this.fault = fault;
+    }
+
+    @Override
+    public FiscalResult register(IdempotencyKey key, Receipt receipt, Instant deadline) throws FiscalException {
+      if (!failed) {
+        failed = true;
+        throw fault.get();
+      }
+      return delegate().register(key, receipt, deadline);
+    }
+  }
+
   /** Journals SENT as a worker that then dies, having reached the register or not. */
   private void crashAfterSent(IdempotencyKey key, Receipt receipt, boolean reachedRegister) throws FiscalException {
     var begin = f.journal.begin(key, "digest-of-the-dead-worker", receipt, "dead-worker", Duration.ofSeconds(30));
@@ -391,7 +468,7 @@ class FiscalClientTest {
   }
 
   /** Fails every register call with a bug, as a broken driver would. */
-  private static final class ThrowingDriver extends DelegatingDriver {
+  private static final class ThrowingDriver extends ForwardingFiscalDriver {
     ThrowingDriver(RecordingFiscalDriver delegate) {
       super(delegate);
     }

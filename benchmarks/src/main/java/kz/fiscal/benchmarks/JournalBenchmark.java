@@ -135,10 +135,7 @@ public final class JournalBenchmark {
       client.close();
     }
     Map<String, Double> per = counter.per(PROFILED_RECEIPTS);
-    double statements = per.entrySet().stream()
-        .filter(e -> e.getKey().startsWith("SELECT") || e.getKey().startsWith("INSERT")
-            || e.getKey().startsWith("UPDATE") || e.getKey().startsWith("other"))
-        .mapToDouble(Map.Entry::getValue).sum();
+    double statements = counter.statementsPer(PROFILED_RECEIPTS);
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-12s %.1f statements:", name, statements));
     per.forEach((kind, share) -> line.append(String.format(Locale.ROOT, " %s %.2f;", kind, share)));
     return line.toString();

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
  */
 final class StatementCounter {
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+  private final LongAdder statements = new LongAdder();
 
   /** {@code delegate}, counted. */
   DataSource wrap(DataSource delegate) {
@@ -40,8 +41,14 @@ final class StatementCounter {
     return shares;
   }
 
+  /** Statements executed, of every kind, divided by {@code per}. */
+  double statementsPer(long per) {
+    return statements.doubleValue() / per;
+  }
+
   void reset() {
     counts.clear();
+    statements.reset();
   }
 
   private Connection connection(Connection delegate) {
@@ -56,7 +63,7 @@ final class StatementCounter {
         String kind = kind((String) args[0]);
         return proxy(PreparedStatement.class, (p, m, a) -> {
           if (m.getName().startsWith("execute")) {
-            count(kind);
+            countStatement(kind);
           }
           return invoke(statement, m, a);
         });
@@ -64,7 +71,7 @@ final class StatementCounter {
       if (result instanceof Statement statement) {
         return proxy(Statement.class, (p, m, a) -> {
           if (m.getName().startsWith("execute")) {
-            count(kind((String) a[0]));
+            countStatement(kind((String) a[0]));
           }
           return invoke(statement, m, a);
         });
@@ -101,6 +108,11 @@ final class StatementCounter {
       return "UPDATE transition";
     }
     return "other: " + (s.length() > 40 ? s.substring(0, 40) : s);
+  }
+
+  private void countStatement(String kind) {
+    statements.increment();
+    count(kind);
   }
 
   private void count(String name) {

@@ -298,11 +298,8 @@ public final class RecordingFiscalDriver implements FiscalDriver {
       for (Payment payment : receipt.payments()) {
         byType.merge(payment.type(), payment.amount(), Tenge::plus);
       }
-      Tenge change = receipt.change();
-      if (!change.isZero()) {
-        byType.merge(PaymentType.CASH, Tenge.ZERO, Tenge::plus);
-        byType.put(PaymentType.CASH, byType.get(PaymentType.CASH).minus(change));
-      }
+      Tenge change = receipt.change(); // given back from the cash paid
+      byType.computeIfPresent(PaymentType.CASH, (cash, paid) -> paid.minus(change));
       for (Tenge amount : receipt.vatByRate().values()) {
         vat.merge(operation, amount, Tenge::plus);
       }

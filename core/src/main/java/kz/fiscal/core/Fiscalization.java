@@ -101,19 +101,18 @@ final class Fiscalization {
         moveAfterFailure(RecordedError.Kind.DEVICE, e.providerCode(), e);
       } catch (OutcomeUnknownException e) {
         last = e;
-        move(Transition.failure(ReceiptStatus.IN_DOUBT, error(RecordedError.Kind.OUTCOME_UNKNOWN, "", e.getMessage())));
+        moveInDoubt("", e.getMessage());
       } catch (IdempotencyConflictException e) {
         // The register already holds this key: a check may exist, which only lookup can tell.
         last = new OutcomeUnknownException("The register already holds key " + record.key().value(), e);
-        move(Transition.failure(ReceiptStatus.IN_DOUBT, error(RecordedError.Kind.OUTCOME_UNKNOWN, "", e.getMessage())));
+        moveInDoubt("", e.getMessage());
       } catch (RuntimeException e) {
         if (e instanceof LeaseLostException || e instanceof JournalException) {
           throw e; // the journal's own failure, not the driver's: see run()
         }
         // A driver bug after SENT: the check may exist.
         last = new OutcomeUnknownException("The driver failed unexpectedly: " + e, e);
-        move(Transition.failure(ReceiptStatus.IN_DOUBT,
-            error(RecordedError.Kind.OUTCOME_UNKNOWN, "", "driver failed: " + e.getClass().getName())));
+        moveInDoubt("", "driver failed: " + e.getClass().getName());
       }
       Duration wait = wait(attempt, last);
       if (attempt >= policy.maxAttempts() || !clock.instant().plus(wait).isBefore(deadline)) {
@@ -160,8 +159,13 @@ final class Fiscalization {
       finish(Transition.failure(ReceiptStatus.FAILED, error(RecordedError.Kind.REJECTED, code, e.getMessage())));
       throw e;
     }
-    move(Transition.failure(ReceiptStatus.IN_DOUBT, error(RecordedError.Kind.OUTCOME_UNKNOWN, code, e.getMessage())));
+    moveInDoubt(code, e.getMessage());
     return new OutcomeUnknownException("The lookup was refused: " + e.getMessage(), e);
+  }
+
+  /** The check may exist: only a lookup can tell. */
+  private void moveInDoubt(String code, String message) {
+    move(Transition.failure(ReceiptStatus.IN_DOUBT, error(RecordedError.Kind.OUTCOME_UNKNOWN, code, message)));
   }
 
   /** A delivery or device failure: not applied, so a sent record waits again; a lookup's stays in doubt. */

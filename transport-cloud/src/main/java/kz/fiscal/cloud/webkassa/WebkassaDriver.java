@@ -1,0 +1,454 @@
+package kz.fiscal.cloud.webkassa;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import kz.fiscal.cloud.webkassa.internal.CheckMapping;
+import kz.fiscal.cloud.webkassa.internal.HttpExchange;
+import kz.fiscal.cloud.webkassa.internal.ProviderErrors;
+import kz.fiscal.cloud.webkassa.internal.ProviderSession;
+import kz.fiscal.cloud.webkassa.internal.ProviderSession.Reply;
+import kz.fiscal.cloud.webkassa.internal.Wire;
+import kz.fiscal.cloud.webkassa.internal.WireJson;
+import kz.fiscal.core.Customer;
+import kz.fiscal.core.DeliveryFailedException;
+import kz.fiscal.core.DeviceException;
+import kz.fiscal.core.FiscalException;
+import kz.fiscal.core.FiscalResult;
+import kz.fiscal.core.IdempotencyKey;
+import kz.fiscal.core.OutcomeUnknownException;
+import kz.fiscal.core.Receipt;
+import kz.fiscal.core.ReceiptFeature;
+import kz.fiscal.core.spi.CheckHistory;
+import kz.fiscal.core.spi.CheckSummary;
+import kz.fiscal.core.spi.DriverInfo;
+import kz.fiscal.core.spi.FiscalDriver;
+import kz.fiscal.core.spi.ShiftReport;
+import kz.fiscal.core.spi.ShiftSummary;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * One Webkassa cloud cash register over API v4 (webkassa-v4.md). Thread-safe: calls from many threads
+ * reach the register one at a time, share one login token, and each is bounded by its deadline. The
+ * {@code ExternalCheckNumber} of every check is its idempotency key, so a resend is answered with code
+ * 14 and the original check is returned from a lookup. The driver never retries an unknown outcome and
+ * never puts secrets or buyer data into logs, messages or {@code toString()}. Build with {@link #builder()}.
+ */
+public final class WebkassaDriver implements FiscalDriver, CheckHistory {
+  static final String CHECK = "/api/v4/check";
+  static final String LOOKUP = "/api-history/v4/Ticket/GetTicketByExternalCheckNumber";
+  static final String SHIFTS = "/api/v4/Cashbox/ShiftHistory";
+  static final String HISTORY = "/api/v4/Check/History";
+  static final String X_REPORT = "/api/v4/XReport";
+  static final String Z_REPORT = "/api/v4/ZReport";
+  /** How far before the first send a lookup still searches, for clocks that disagree. */
+  private static final Duration LOOKUP_MARGIN = Duration.ofHours(1);
+  private static final int PAGE = 50;
+  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
+  private static final Set<ReceiptFeature> CAPABILITIES =
+      Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(ReceiptFeature.PRINCIPAL)));
+
+  private final HttpExchange http;
+  private final ProviderSession session;
+  private final String cashbox;
+  private final String baseUrl;
+  private final boolean autoCloseShift;
+  private final Clock clock;
+  private final ReentrantLock register = new ReentrantLock(true);
+  private volatile String rnm;
+  private volatile String serialNumber;
+
+  WebkassaDriver(Builder builder, HttpExchange http) {
+    this.http = http;
+    this.session = new ProviderSession(http, new WireJson(), builder.login, builder.password);
+    this.cashbox = builder.cashbox;
+    this.baseUrl = builder.baseUrl.toString();
+    this.autoCloseShift = builder.autoCloseShift;
+    this.clock = builder.clock;
+  }
+
+  /** Starts a driver; base URL, API key, login, password and cash register are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Fiscalizes {@code receipt} with {@code key} as its {@code ExternalCheckNumber}. An expired shift is
+   * closed and the check sent once more when auto-close is on.
+   *
+   * @throws kz.fiscal.core.ReceiptRejectedException if the provider refused the content (code 9)
+   * @throws DeviceException if the register cannot work now (codes 1, 3-7, 11 without auto-close, 18)
+   * @throws DeliveryFailedException if the check certainly did not reach the provider
+   * @throws OutcomeUnknownException if the check may exist: resolve with {@link #lookup}
+   */
+  @Override
+  public FiscalResult register(IdempotencyKey key, Receipt receipt, Instant deadline) throws FiscalException {
+    Wire.CheckRequest request = CheckMapping.request(key, receipt, cashbox);
+    lock(deadline);
+    try {
+      Reply<Wire.CheckData> reply = session.call(CHECK, request::withToken, Wire.CheckData.class, deadline);
+      if (reply.failed() && reply.code() == ProviderErrors.SHIFT_EXPIRED && autoCloseShift) {
+        closeExpiredShift(deadline);
+        reply = session.call(CHECK, request::withToken, Wire.CheckData.class, deadline);
+      }
+      if (!reply.failed()) {
+        return remember(CheckMapping.result(reply.data(), receipt.total(), CHECK));
+      }
+      if (reply.code() == ProviderErrors.DUPLICATE_KEY) {
+        // Already fiscalized under this key: the original check is the answer.
+        return find(key, Instant.MIN, deadline).orElseThrow(() -> new OutcomeUnknownException(
+            "Webkassa reports key " + key.value() + " as used (14) but no shift holds its check", null));
+      }
+      throw ProviderErrors.toException(reply.code(), withoutPersonalData(reply.error().text(), receipt.customer()), CHECK);
+    } finally {
+      register.unlock();
+    }
+  }
+
+  /**
+   * Searches every shift open at or after {@code firstSentAt} (less an hour for clock drift), newest
+   * first, for the check sent under {@code key}.
+   */
+  @Override
+  public Optional<FiscalResult> lookup(IdempotencyKey key, Instant firstSentAt, Instant deadline) throws FiscalException {
+    lock(deadline);
+    try {
+      return find(key, firstSentAt.minus(LOOKUP_MARGIN), deadline);
+    } finally {
+      register.unlock();
+    }
+  }
+
+  private Optional<FiscalResult> find(IdempotencyKey key, Instant since, Instant deadline) throws FiscalException {
+    for (int skip = 0; ; skip += PAGE) {
+      Wire.ShiftPage page = shiftPage(skip, deadline);
+      List<Wire.Shift> shifts = page.shifts() == null ? List.of() : page.shifts();
+      for (Wire.Shift shift : shifts) {
+        ShiftSummary summary = CheckMapping.shift(shift);
+        if (closedBefore(summary, since)) {
+          return Optional.empty();
+        }
+        Reply<Wire.CheckData> reply = session.call(LOOKUP,
+            token -> new Wire.LookupRequest(token, cashbox, key.value(), summary.number()), Wire.CheckData.class, deadline);
+        if (!reply.failed()) {
+          return Optional.of(remember(CheckMapping.result(reply.data(), CheckMapping.total(reply.data(), LOOKUP), LOOKUP)));
+        }
+        if (reply.code() != ProviderErrors.NOT_FOUND) {
+          throw lookupFailure(reply.error());
+        }
+      }
+      if (lastPage(shifts.size(), skip, page.total())) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** A refused lookup proves nothing about the check: only the register's own conditions stay device errors. */
+  private static FiscalException lookupFailure(Wire.Error error) {
+    FiscalException e = ProviderErrors.toException(error.code(), error.text(), LOOKUP);
+    return e instanceof DeviceException ? e : new OutcomeUnknownException(e.getMessage(), e);
+  }
+
+  private static boolean lastPage(int size, int skip, Integer total) {
+    return size < PAGE || (total != null && skip + PAGE >= total);
+  }
+
+  private static boolean closedBefore(ShiftSummary shift, Instant since) {
+    return shift.closedAt().isPresent() && shift.closedAt().get().toInstant().isBefore(since);
+  }
+
+  private Wire.ShiftPage shiftPage(int skip, Instant deadline) throws FiscalException {
+    Reply<Wire.ShiftPage> reply = session.call(SHIFTS,
+        token -> new Wire.PageRequest(token, cashbox, null, skip, PAGE), Wire.ShiftPage.class, deadline);
+    if (reply.failed()) {
+      throw lookupFailure(reply.error());
+    }
+    return reply.data();
+  }
+
+  /** Z-report for a shift older than 24 h; whatever goes wrong, the refused check was not applied. */
+  private void closeExpiredShift(Instant deadline) throws FiscalException {
+    try {
+      Reply<Wire.Report> reply = session.call(Z_REPORT, token -> new Wire.CashboxRequest(token, cashbox),
+          Wire.Report.class, deadline);
+      if (reply.failed() && reply.code() != ProviderErrors.NO_OPEN_SHIFT) {
+        throw ProviderErrors.toException(reply.code(), reply.error().text(), Z_REPORT);
+      }
+    } catch (DeviceException | DeliveryFailedException e) {
+      throw e;
+    } catch (FiscalException e) {
+      throw new DeliveryFailedException("The shift expired and closing it failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public ShiftReport xReport() throws FiscalException {
+    return report(X_REPORT);
+  }
+
+  /** Z-report: closes the shift; the next check opens a new one. */
+  @Override
+  public ShiftReport closeShift() throws FiscalException {
+    return report(Z_REPORT);
+  }
+
+  private ShiftReport report(String path) throws FiscalException {
+    Instant deadline = clock.instant().plus(http.callTimeout());
+    lock(deadline);
+    try {
+      Reply<Wire.Report> reply = session.call(path, token -> new Wire.CashboxRequest(token, cashbox),
+          Wire.Report.class, deadline);
+      if (reply.failed()) {
+        throw ProviderErrors.toException(reply.code(), reply.error().text(), path);
+      }
+      return CheckMapping.report(reply.data());
+    } finally {
+      register.unlock();
+    }
+  }
+
+  /** The shifts open at or after {@code since}, oldest first. */
+  @Override
+  public List<ShiftSummary> shifts(Instant since, Instant deadline) throws FiscalException {
+    lock(deadline);
+    try {
+      List<ShiftSummary> found = new ArrayList<>();
+      for (int skip = 0; ; skip += PAGE) {
+        Wire.ShiftPage page = shiftPage(skip, deadline);
+        List<Wire.Shift> shifts = page.shifts() == null ? List.of() : page.shifts();
+        for (Wire.Shift shift : shifts) {
+          ShiftSummary summary = CheckMapping.shift(shift);
+          if (closedBefore(summary, since)) {
+            Collections.reverse(found);
+            return found;
+          }
+          found.add(summary);
+        }
+        if (lastPage(shifts.size(), skip, page.total())) {
+          Collections.reverse(found);
+          return found;
+        }
+      }
+    } finally {
+      register.unlock();
+    }
+  }
+
+  @Override
+  public void checks(long shiftNumber, Instant deadline, Consumer<CheckSummary> sink) throws FiscalException {
+    for (int skip = 0; ; skip += PAGE) {
+      int from = skip;
+      Wire.CheckPage page;
+      lock(deadline);
+      try {
+        Reply<Wire.CheckPage> reply = session.call(HISTORY,
+            token -> new Wire.PageRequest(token, cashbox, shiftNumber, from, PAGE), Wire.CheckPage.class, deadline);
+        if (reply.failed()) {
+          throw ProviderErrors.toException(reply.code(), reply.error().text(), HISTORY);
+        }
+        page = reply.data();
+      } finally {
+        register.unlock();
+      }
+      List<Wire.HistoryItem> items = page.items() == null ? List.of() : page.items();
+      items.forEach(item -> CheckMapping.summary(item, shiftNumber).ifPresent(sink));
+      if (lastPage(items.size(), skip, page.total())) {
+        return;
+      }
+    }
+  }
+
+  /** Name {@code webkassa}, the cash register's number, the RNM and ZNM once a check has shown them. */
+  @Override
+  public DriverInfo info() {
+    return new DriverInfo("webkassa", cashbox, Optional.ofNullable(rnm), Optional.ofNullable(serialNumber), CAPABILITIES);
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  @Override
+  public String toString() {
+    return "WebkassaDriver[" + cashbox + " at " + baseUrl + "]";
+  }
+
+  private FiscalResult remember(FiscalResult result) {
+    rnm = result.rnm();
+    result.registerSerial().ifPresent(serial -> serialNumber = serial);
+    return result;
+  }
+
+  /** One request at a time to the register; waiting ends at the deadline, before anything is sent. */
+  private void lock(Instant deadline) throws DeliveryFailedException {
+    long wait = Math.max(0, Duration.between(clock.instant(), deadline).toNanos());
+    try {
+      if (!register.tryLock(wait, TimeUnit.NANOSECONDS)) {
+        throw new DeliveryFailedException("Cash register " + cashbox + " stayed busy until the deadline", null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DeliveryFailedException("Interrupted while waiting for cash register " + cashbox, e);
+    }
+  }
+
+  /** The provider's text with the buyer's contact and IIN/BIN blanked, should it echo them. */
+  private static String withoutPersonalData(String text, Customer customer) {
+    String clean = Objects.requireNonNullElse(text, "");
+    for (String value : new String[] {customer.email().orElse(null), customer.phone().orElse(null),
+        customer.xin().map(x -> x.value()).orElse(null)}) {
+      if (value != null && !value.isEmpty()) {
+        clean = clean.replace(value, "***");
+      }
+    }
+    return clean;
+  }
+
+  /**
+   * Collects a driver's configuration; not thread-safe. Base URL, API key, login, password and cash
+   * register number are required. HTTPS is required except on a loopback address (tests).
+   */
+  public static final class Builder {
+    private HttpUrl baseUrl;
+    private String apiKey;
+    private String login;
+    private String password;
+    private String cashbox;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(60);
+    private boolean autoCloseShift;
+    private OkHttpClient client;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * The provider's address, e.g. {@code https://kkm.webkassa.kz} (test: {@code https://devkkm.webkassa.kz}).
+     *
+     * @throws IllegalArgumentException if it is not a URL, or is plain HTTP to a host other than loopback
+     */
+    public Builder baseUrl(String baseUrl) {
+      HttpUrl url = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
+      if (url == null) {
+        throw new IllegalArgumentException("baseUrl is not an http(s) URL");
+      }
+      if (!url.isHttps() && !LOOPBACK.contains(url.host())) {
+        throw new IllegalArgumentException("baseUrl must use https (plain http only to a loopback address), was "
+            + url.scheme() + "://" + url.host());
+      }
+      this.baseUrl = url;
+      return this;
+    }
+
+    /** The integrator key sent as {@code x-api-key}. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = requireText(apiKey, "apiKey");
+      return this;
+    }
+
+    /** The cashier's login. */
+    public Builder login(String login) {
+      this.login = requireText(login, "login");
+      return this;
+    }
+
+    public Builder password(String password) {
+      this.password = requireText(password, "password");
+      return this;
+    }
+
+    /** The cash register's {@code CashboxUniqueNumber}, e.g. {@code SWK00033717}. */
+    public Builder cashbox(String cashbox) {
+      this.cashbox = requireText(cashbox, "cashbox");
+      return this;
+    }
+
+    /** Time to open a connection; default 10 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Longest silence while reading an answer; default 30 s. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Longest whole call, also bounded by each caller's deadline; default 60 s. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = positive(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * Whether a shift older than 24 hours (code 11) is closed with a Z-report and the check sent once
+     * more. Off by default: then code 11 is a {@link DeviceException} until someone closes the shift.
+     */
+    public Builder autoCloseShift(boolean autoCloseShift) {
+      this.autoCloseShift = autoCloseShift;
+      return this;
+    }
+
+    /**
+     * An OkHttp client to share connection pool and dispatcher with; the driver derives its own from it
+     * (no retries on connection failure, no redirects, its own timeouts and event listener).
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** The clock deadlines are measured on; default system UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** @throws IllegalStateException naming a missing required setting */
+    public WebkassaDriver build() {
+      require(baseUrl, "baseUrl");
+      require(apiKey, "apiKey");
+      require(login, "login");
+      require(password, "password");
+      require(cashbox, "cashbox");
+      boolean owned = client == null;
+      HttpExchange http = new HttpExchange(owned ? new OkHttpClient() : client, owned, baseUrl, apiKey,
+          connectTimeout, readTimeout, callTimeout, clock);
+      return new WebkassaDriver(this, http);
+    }
+
+    private static void require(Object value, String name) {
+      if (value == null) {
+        throw new IllegalStateException("WebkassaDriver needs " + name);
+      }
+    }
+
+    private static String requireText(String value, String name) {
+      if (Objects.requireNonNull(value, name).isBlank()) {
+        throw new IllegalArgumentException(name + " must not be blank");
+      }
+      return value;
+    }
+
+    private static Duration positive(Duration value, String name) {
+      if (Objects.requireNonNull(value, name).isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + value);
+      }
+      return value;
+    }
+  }
+}

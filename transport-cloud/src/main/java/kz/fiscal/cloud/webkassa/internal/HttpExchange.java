@@ -1,0 +1,152 @@
+package kz.fiscal.cloud.webkassa.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import kz.fiscal.core.DeliveryFailedException;
+import kz.fiscal.core.OutcomeUnknownException;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Posts JSON to the provider and sorts every failure into "certainly not delivered" or "may have been
+ * applied". An {@link EventListener} marks the moment OkHttp starts writing the request: a failure
+ * before it (DNS, connect refused, TLS) is a {@link DeliveryFailedException}; after it (timeout, dropped
+ * connection) an {@link OutcomeUnknownException}. HTTP 429 is not delivered; any 5xx is unknown. Each
+ * call is bounded by the caller's deadline. OkHttp never retries on its own. Thread-safe.
+ */
+public final class HttpExchange {
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  private final OkHttpClient client;
+  private final HttpUrl baseUrl;
+  private final String apiKey;
+  private final Duration callTimeout;
+  private final Clock clock;
+  private final boolean owned;
+  private final RequestLog log = new RequestLog();
+
+  /**
+   * @param client the client a non-retrying one is derived from
+   * @param owned whether {@code client} is this exchange's own, to shut down on {@link #close()}
+   */
+  public HttpExchange(OkHttpClient client, boolean owned, HttpUrl baseUrl, String apiKey, Duration connectTimeout,
+      Duration readTimeout, Duration callTimeout, Clock clock) {
+    this.client = client.newBuilder()
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .connectTimeout(connectTimeout)
+        .readTimeout(readTimeout)
+        .writeTimeout(readTimeout)
+        .eventListenerFactory(call -> new WriteListener(call.request().tag(WriteProbe.class)))
+        .build();
+    this.baseUrl = baseUrl;
+    this.apiKey = apiKey;
+    this.callTimeout = callTimeout;
+    this.clock = clock;
+    this.owned = owned;
+  }
+
+  /** The longest a call may take. */
+  public Duration callTimeout() {
+    return callTimeout;
+  }
+
+  /** Shuts down the connection pool and threads when the client is this exchange's own. */
+  public void close() {
+    if (owned) {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
+  }
+
+  /** An answer with a status the body decides: 2xx, or 4xx other than 429. */
+  public record Answer(int status, String body) {}
+
+  /**
+   * Posts {@code json} to {@code path}.
+   *
+   * @throws DeliveryFailedException if the request certainly did not reach the provider
+   * @throws OutcomeUnknownException if it may have been applied but no proper answer came
+   */
+  public Answer post(String path, String json, Instant deadline) throws DeliveryFailedException, OutcomeUnknownException {
+    long budget = Math.min(callTimeout.toMillis(), Duration.between(clock.instant(), deadline).toMillis());
+    if (budget <= 0) {
+      throw new DeliveryFailedException("The deadline passed before " + path + " was sent", null);
+    }
+    WriteProbe probe = new WriteProbe();
+    Request request = new Request.Builder()
+        .tag(WriteProbe.class, probe)
+        .url(baseUrl.newBuilder().addPathSegments(path.substring(1)).build())
+        .header("x-api-key", apiKey)
+        .post(RequestBody.create(json, JSON))
+        .build();
+    Call call = client.newCall(request);
+    call.timeout().timeout(budget, TimeUnit.MILLISECONDS);
+    log.request(path, json);
+    long start = System.nanoTime();
+    try (Response response = call.execute()) {
+      String body = readBody(response.body());
+      int status = response.code();
+      log.answer(path, status, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), body);
+      if (status == 429) {
+        throw new DeliveryFailedException("The provider refused " + path + " with HTTP 429 (too many requests)",
+            null, retryAfter(response));
+      }
+      if (status >= 500) {
+        throw new OutcomeUnknownException("The provider answered " + path + " with HTTP " + status, null);
+      }
+      return new Answer(status, body);
+    } catch (IOException e) {
+      String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      log.failure(path, what);
+      if (probe.started) {
+        throw new OutcomeUnknownException("No answer to " + path + " after the request was written (" + what + ")", e);
+      }
+      throw new DeliveryFailedException("Could not deliver " + path + " (" + what + ")", e);
+    }
+  }
+
+  private static String readBody(ResponseBody body) throws IOException {
+    return body == null ? "" : body.string();
+  }
+
+  /** The provider's {@code Retry-After} in seconds, or null when absent or not a number. */
+  private static Duration retryAfter(Response response) {
+    String value = response.header("Retry-After");
+    try {
+      return value == null ? null : Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Whether OkHttp began writing one call's request; travels with the request as its tag. */
+  private static final class WriteProbe {
+    private volatile boolean started;
+  }
+
+  private static final class WriteListener extends EventListener {
+    private final WriteProbe probe;
+
+    WriteListener(WriteProbe probe) {
+      this.probe = probe;
+    }
+
+    @Override
+    public void requestHeadersStart(Call call) {
+      if (probe != null) {
+        probe.started = true;
+      }
+    }
+  }
+}

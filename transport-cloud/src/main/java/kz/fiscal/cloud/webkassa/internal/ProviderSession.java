@@ -1,0 +1,125 @@
+package kz.fiscal.cloud.webkassa.internal;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.function.Function;
+import kz.fiscal.core.DeliveryFailedException;
+import kz.fiscal.core.DeviceException;
+import kz.fiscal.core.DeviceException.Reason;
+import kz.fiscal.core.FiscalException;
+import kz.fiscal.core.OutcomeUnknownException;
+
+/**
+ * Authorized calls to Webkassa: one token shared by all threads, renewed by compare-and-set when the
+ * provider answers code 2 (concurrent callers holding the same stale token cause one Authorize), after
+ * which the call is repeated once. Thread-safe.
+ */
+public final class ProviderSession {
+  private static final String AUTHORIZE = "/api/v4/Authorize";
+
+  private final HttpExchange http;
+  private final WireJson json;
+  private final String login;
+  private final String password;
+  private final Object authorizing = new Object();
+  private volatile String token;
+
+  public ProviderSession(HttpExchange http, WireJson json, String login, String password) {
+    this.http = http;
+    this.json = json;
+    this.login = login;
+    this.password = password;
+  }
+
+  /** The provider's answer: its data, or the first of its errors. */
+  public record Reply<D>(D data, Wire.Error error) {
+    public boolean failed() {
+      return error != null;
+    }
+
+    public int code() {
+      return error.code();
+    }
+  }
+
+  /**
+   * Posts the request {@code body} builds for the current token; on code 2 renews the token and posts
+   * once more. Any other error is returned for the caller to judge.
+   *
+   * @throws DeliveryFailedException if the request certainly did not reach the provider
+   * @throws OutcomeUnknownException if it may have been applied but no readable answer came
+   * @throws DeviceException if the login is refused, or the new token expires at once
+   */
+  public <D> Reply<D> call(String path, Function<String, Object> body, Class<D> dataType, Instant deadline)
+      throws FiscalException {
+    String used = token(deadline);
+    Reply<D> reply = post(path, json.write(body.apply(used)), dataType, deadline);
+    if (reply.failed() && reply.code() == ProviderErrors.SESSION_EXPIRED) {
+      reply = post(path, json.write(body.apply(renew(used, deadline))), dataType, deadline);
+      if (reply.failed() && reply.code() == ProviderErrors.SESSION_EXPIRED) {
+        throw ProviderErrors.toException(ProviderErrors.SESSION_EXPIRED, reply.error().text(), path);
+      }
+    }
+    return reply;
+  }
+
+  private String token(Instant deadline) throws FiscalException {
+    String current = token;
+    return current != null ? current : renew(null, deadline);
+  }
+
+  /** A new token unless another thread already replaced {@code stale}. */
+  private String renew(String stale, Instant deadline) throws FiscalException {
+    synchronized (authorizing) {
+      String current = token;
+      if (current != null && !current.equals(stale)) {
+        return current;
+      }
+      token = authorize(deadline);
+      return token;
+    }
+  }
+
+  private String authorize(Instant deadline) throws FiscalException {
+    Reply<Wire.TokenData> reply;
+    try {
+      reply = post(AUTHORIZE, json.write(new Wire.AuthorizeRequest(login, password)), Wire.TokenData.class, deadline);
+    } catch (OutcomeUnknownException e) {
+      // A login has no fiscal effect, and the call it precedes was not applied.
+      throw new DeliveryFailedException("Could not log in to Webkassa: " + e.getMessage(), e);
+    }
+    if (reply.failed()) {
+      int code = reply.code();
+      if (code == ProviderErrors.SESSION_EXPIRED || code == -1) {
+        throw new DeviceException(Reason.CREDENTIALS, Integer.toString(code),
+            "Webkassa refused the login with error " + code + ": " + reply.error().text());
+      }
+      throw ProviderErrors.toException(code, reply.error().text(), AUTHORIZE);
+    }
+    String fresh = reply.data().token();
+    if (fresh == null || fresh.isEmpty()) {
+      throw new DeliveryFailedException("Webkassa's login answer carried no token", null);
+    }
+    return fresh;
+  }
+
+  private <D> Reply<D> post(String path, String body, Class<D> dataType, Instant deadline)
+      throws DeliveryFailedException, OutcomeUnknownException {
+    HttpExchange.Answer answer = http.post(path, body, deadline);
+    Wire.Envelope<D> envelope;
+    try {
+      envelope = json.read(answer.body(), dataType);
+    } catch (IOException e) {
+      throw new OutcomeUnknownException("Webkassa's answer to " + path + " (HTTP " + answer.status()
+          + ") is unreadable: " + e.getMessage(), e);
+    }
+    if (envelope.errors() != null && !envelope.errors().isEmpty()) {
+      return new Reply<>(null, envelope.errors().get(0));
+    }
+    if (envelope.data() == null) {
+      throw new OutcomeUnknownException("Webkassa's answer to " + path + " (HTTP " + answer.status()
+          + ") has neither Data nor Errors", null);
+    }
+    return new Reply<>(envelope.data(), null);
+  }
+}

@@ -1,0 +1,26 @@
+package kz.fiscal.cloud.webkassa;
+
+import java.time.OffsetDateTime;
+import kz.fiscal.core.Item;
+import kz.fiscal.core.PaymentType;
+import kz.fiscal.core.Receipt;
+import kz.fiscal.core.Seller;
+import kz.fiscal.core.VatRate;
+import kz.fiscal.core.Xin;
+
+/** Receipts the driver tests send. */
+final class Receipts {
+  static final Seller SELLER = Seller.vatPayer("ТОО «Контракт»", Xin.parse("150740001357"), "г. Астана, ул. Кенесары, 1");
+  static final OffsetDateTime TIME = OffsetDateTime.parse("2026-11-30T15:04:05+05:00");
+
+  private Receipts() {}
+
+  /** One item at 16 % paid by card. */
+  static Receipt sale(String price) {
+    return Receipt.sale(SELLER)
+        .operationTime(TIME)
+        .item(Item.builder("Чай").quantity("1").unitPrice(price).vat(VatRate.SIXTEEN).build())
+        .payment(PaymentType.CARD, price)
+        .build();
+  }
+}

@@ -3,7 +3,6 @@ package kz.fiscal.cloud.webkassa;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import kz.fiscal.cloud.webkassa.internal.CheckMapping;
 import kz.fiscal.cloud.webkassa.internal.HttpExchange;
+import kz.fiscal.cloud.webkassa.internal.ProviderHistory;
 import kz.fiscal.cloud.webkassa.internal.ProviderErrors;
 import kz.fiscal.cloud.webkassa.internal.ProviderSession;
 import kz.fiscal.cloud.webkassa.internal.ProviderSession.Reply;
@@ -47,20 +47,17 @@ import okhttp3.OkHttpClient;
  */
 public final class WebkassaDriver implements FiscalDriver, CheckHistory {
   static final String CHECK = "/api/v4/check";
-  static final String LOOKUP = "/api-history/v4/Ticket/GetTicketByExternalCheckNumber";
-  static final String SHIFTS = "/api/v4/Cashbox/ShiftHistory";
-  static final String HISTORY = "/api/v4/Check/History";
   static final String X_REPORT = "/api/v4/XReport";
   static final String Z_REPORT = "/api/v4/ZReport";
   /** How far before the first send a lookup still searches, for clocks that disagree. */
   private static final Duration LOOKUP_MARGIN = Duration.ofHours(1);
-  private static final int PAGE = 50;
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
   private static final Set<ReceiptFeature> CAPABILITIES =
       Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(ReceiptFeature.PRINCIPAL)));
 
   private final HttpExchange http;
   private final ProviderSession session;
+  private final ProviderHistory history;
   private final String cashbox;
   private final String baseUrl;
   private final boolean autoCloseShift;
@@ -73,6 +70,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     this.http = http;
     this.session = new ProviderSession(http, new WireJson(), builder.login, builder.password);
     this.cashbox = builder.cashbox;
+    this.history = new ProviderHistory(session, cashbox);
     this.baseUrl = builder.baseUrl.toString();
     this.autoCloseShift = builder.autoCloseShift;
     this.clock = builder.clock;
@@ -107,7 +105,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
       }
       if (reply.code() == ProviderErrors.DUPLICATE_KEY) {
         // Already fiscalized under this key: the original check is the answer.
-        return find(key, Instant.MIN, deadline).orElseThrow(() -> new OutcomeUnknownException(
+        return history.find(key, Instant.MIN, deadline).map(this::remember).orElseThrow(() -> new OutcomeUnknownException(
             "Webkassa reports key " + key.value() + " as used (14) but no shift holds its check", null));
       }
       throw ProviderErrors.toException(reply.code(), withoutPersonalData(reply.error().text(), receipt.customer()), CHECK);
@@ -124,57 +122,10 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
   public Optional<FiscalResult> lookup(IdempotencyKey key, Instant firstSentAt, Instant deadline) throws FiscalException {
     lock(deadline);
     try {
-      return find(key, firstSentAt.minus(LOOKUP_MARGIN), deadline);
+      return history.find(key, firstSentAt.minus(LOOKUP_MARGIN), deadline).map(this::remember);
     } finally {
       register.unlock();
     }
-  }
-
-  private Optional<FiscalResult> find(IdempotencyKey key, Instant since, Instant deadline) throws FiscalException {
-    for (int skip = 0; ; skip += PAGE) {
-      Wire.ShiftPage page = shiftPage(skip, deadline);
-      List<Wire.Shift> shifts = page.shifts() == null ? List.of() : page.shifts();
-      for (Wire.Shift shift : shifts) {
-        ShiftSummary summary = CheckMapping.shift(shift);
-        if (closedBefore(summary, since)) {
-          return Optional.empty();
-        }
-        Reply<Wire.CheckData> reply = session.call(LOOKUP,
-            token -> new Wire.LookupRequest(token, cashbox, key.value(), summary.number()), Wire.CheckData.class, deadline);
-        if (!reply.failed()) {
-          return Optional.of(remember(CheckMapping.result(reply.data(), CheckMapping.total(reply.data(), LOOKUP), LOOKUP)));
-        }
-        if (reply.code() != ProviderErrors.NOT_FOUND) {
-          throw lookupFailure(reply.error());
-        }
-      }
-      if (lastPage(shifts.size(), skip, page.total())) {
-        return Optional.empty();
-      }
-    }
-  }
-
-  /** A refused lookup proves nothing about the check: only the register's own conditions stay device errors. */
-  private static FiscalException lookupFailure(Wire.Error error) {
-    FiscalException e = ProviderErrors.toException(error.code(), error.text(), LOOKUP);
-    return e instanceof DeviceException ? e : new OutcomeUnknownException(e.getMessage(), e);
-  }
-
-  private static boolean lastPage(int size, int skip, Integer total) {
-    return size < PAGE || (total != null && skip + PAGE >= total);
-  }
-
-  private static boolean closedBefore(ShiftSummary shift, Instant since) {
-    return shift.closedAt().isPresent() && shift.closedAt().get().toInstant().isBefore(since);
-  }
-
-  private Wire.ShiftPage shiftPage(int skip, Instant deadline) throws FiscalException {
-    Reply<Wire.ShiftPage> reply = session.call(SHIFTS,
-        token -> new Wire.PageRequest(token, cashbox, null, skip, PAGE), Wire.ShiftPage.class, deadline);
-    if (reply.failed()) {
-      throw lookupFailure(reply.error());
-    }
-    return reply.data();
   }
 
   /** Z-report for a shift older than 24 h; whatever goes wrong, the refused check was not applied. */
@@ -218,52 +169,31 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     }
   }
 
-  /** The shifts open at or after {@code since}, oldest first. */
+  /** The shifts not closed before {@code since}, oldest first. */
   @Override
   public List<ShiftSummary> shifts(Instant since, Instant deadline) throws FiscalException {
     lock(deadline);
     try {
-      List<ShiftSummary> found = new ArrayList<>();
-      for (int skip = 0; ; skip += PAGE) {
-        Wire.ShiftPage page = shiftPage(skip, deadline);
-        List<Wire.Shift> shifts = page.shifts() == null ? List.of() : page.shifts();
-        for (Wire.Shift shift : shifts) {
-          ShiftSummary summary = CheckMapping.shift(shift);
-          if (closedBefore(summary, since)) {
-            Collections.reverse(found);
-            return found;
-          }
-          found.add(summary);
-        }
-        if (lastPage(shifts.size(), skip, page.total())) {
-          Collections.reverse(found);
-          return found;
-        }
-      }
+      return history.shifts(since, deadline);
     } finally {
       register.unlock();
     }
   }
 
+  /** Streams a shift's checks page by page; the register is free for checks between pages. */
   @Override
   public void checks(long shiftNumber, Instant deadline, Consumer<CheckSummary> sink) throws FiscalException {
-    for (int skip = 0; ; skip += PAGE) {
-      int from = skip;
+    for (int skip = 0; ; skip += ProviderHistory.PAGE) {
       Wire.CheckPage page;
       lock(deadline);
       try {
-        Reply<Wire.CheckPage> reply = session.call(HISTORY,
-            token -> new Wire.PageRequest(token, cashbox, shiftNumber, from, PAGE), Wire.CheckPage.class, deadline);
-        if (reply.failed()) {
-          throw ProviderErrors.toException(reply.code(), reply.error().text(), HISTORY);
-        }
-        page = reply.data();
+        page = history.checks(shiftNumber, skip, deadline);
       } finally {
         register.unlock();
       }
       List<Wire.HistoryItem> items = page.items() == null ? List.of() : page.items();
       items.forEach(item -> CheckMapping.summary(item, shiftNumber).ifPresent(sink));
-      if (lastPage(items.size(), skip, page.total())) {
+      if (ProviderHistory.lastPage(items.size(), skip, page.total())) {
         return;
       }
     }

@@ -1,6 +1,8 @@
 package kz.fiscal.testkit.internal.webkassa;
 
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -69,6 +71,6 @@ final class Wire {
         "EmployeeName", settings.employeeName(),
         "TicketUrl", check.ticketUrl(),
         "TicketPrintUrl", printBase + "/Ticket?chb=" + check.cashbox() + "&sh=" + check.shiftNumber()
-            + "&extnum=" + check.externalCheckNumber());
+            + "&extnum=" + URLEncoder.encode(check.externalCheckNumber(), StandardCharsets.UTF_8));
   }
 }

@@ -118,14 +118,17 @@ public final class FakeWebkassa implements AutoCloseable {
     return baseUrl;
   }
 
+  /** The integrator key every request must carry in {@code x-api-key} (else code 3). */
   public String apiKey() {
     return settings.apiKey();
   }
 
+  /** The {@code Login} that Authorize accepts (else code 1). */
   public String login() {
     return settings.login();
   }
 
+  /** The {@code Password} that Authorize accepts (else code 1). */
   public String password() {
     return settings.password();
   }
@@ -288,16 +291,19 @@ public final class FakeWebkassa implements AutoCloseable {
 
     private Builder() {}
 
+    /** The integrator key; default {@code test-api-key}. */
     public Builder apiKey(String apiKey) {
       this.apiKey = requireText(apiKey, "apiKey");
       return this;
     }
 
+    /** The login; default {@code cashier@example.kz}. */
     public Builder login(String login) {
       this.login = requireText(login, "login");
       return this;
     }
 
+    /** The password; default {@code s3cret}. */
     public Builder password(String password) {
       this.password = requireText(password, "password");
       return this;
@@ -321,6 +327,7 @@ public final class FakeWebkassa implements AutoCloseable {
       return this;
     }
 
+    /** The address printed on checks; default {@code г. Алматы, пр. Абая, 1}. */
     public Builder address(String address) {
       this.address = requireText(address, "address");
       return this;
@@ -338,6 +345,7 @@ public final class FakeWebkassa implements AutoCloseable {
       return this;
     }
 
+    /** The cashier's name in {@code EmployeeName}. */
     public Builder employeeName(String employeeName) {
       this.employeeName = requireText(employeeName, "employeeName");
       return this;

@@ -1,0 +1,370 @@
+package kz.fiscal.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import kz.fiscal.testkit.internal.webkassa.FakeClock;
+import kz.fiscal.testkit.internal.webkassa.JsonTree;
+import kz.fiscal.testkit.internal.webkassa.Provider;
+import kz.fiscal.testkit.internal.webkassa.Settings;
+import kz.fiscal.testkit.internal.webkassa.WebkassaDispatcher;
+import mockwebserver3.MockWebServer;
+
+/**
+ * An in-process Webkassa v4 on a loopback port that answers with the provider's own JSON, validates as
+ * the provider does, keeps a ledger of committed checks, and suffers scripted faults. Thread-safe; it
+ * serves requests concurrently (as the real provider would) and counts how many overlap, so that a
+ * driver's one-request-at-a-time promise can be checked. Knows no driver: it speaks the wire format
+ * of webkassa-v4.md itself. Close it to free the port.
+ *
+ * <p>Time is the injected clock plus whatever {@link #advance} added: shifts close after 24 h of it
+ * (code 11 until a Z-report), offline mode ends after 72 h (code 18).
+ */
+public final class FakeWebkassa implements AutoCloseable {
+  /** What goes wrong with the next request to a path; see {@link #failNext(String, Fault)}. */
+  public enum Fault {
+    /** The request is read, then the connection is shut without applying it. */
+    DROP_BEFORE_PROCESSING,
+    /** The request is applied (the ledger has it), then the connection is shut without an answer. */
+    DROP_AFTER_COMMIT,
+    /** HTTP 500 with a short HTML body; nothing applied. */
+    SERVER_ERROR_BEFORE_COMMIT,
+    /** The request is applied, then HTTP 500 with a short HTML body. */
+    SERVER_ERROR_AFTER_COMMIT,
+    /** The request is applied, then the answer waits {@link #delayResponses(Duration)} (10 s by default). */
+    DELAY_AFTER_COMMIT,
+    /** The request is applied, then HTTP 200 with a body that is not JSON. */
+    GARBAGE_BODY_AFTER_COMMIT,
+    /** HTTP 429 without applying. */
+    TOO_MANY_REQUESTS
+  }
+
+  /**
+   * One check in the fake's ledger.
+   *
+   * @param dateTime the fiscal time at +05:00, whole seconds
+   * @param request the request that made it
+   */
+  public record Check(String cashbox, String externalCheckNumber, String fiscalSign, long shiftNumber,
+      long orderNumber, int operationType, BigDecimal total, boolean offline, OffsetDateTime dateTime,
+      String ticketUrl, ReceivedRequest request) {}
+
+  /**
+   * One request as received.
+   *
+   * @param path the URL path as sent, e.g. {@code /api/v4/check}
+   * @param apiKey the {@code x-api-key} header, empty when absent
+   * @param body the body as text
+   */
+  public record ReceivedRequest(String path, String apiKey, String body) {
+    /**
+     * The body as JSON: numbers as {@link BigDecimal}, arrays as lists, objects as insertion-ordered
+     * maps, {@code null} kept.
+     *
+     * @throws IllegalStateException when the body is not a JSON object
+     */
+    public Map<String, Object> json() {
+      return JsonTree.parseObject(body).orElseThrow(() -> new IllegalStateException("not a JSON object: " + body));
+    }
+  }
+
+  private static final String CHECK = "/api/v4/check";
+
+  private final Settings settings;
+  private final FakeClock clock;
+  private final Provider provider;
+  private final WebkassaDispatcher dispatcher;
+  private final MockWebServer server = new MockWebServer();
+  private final String baseUrl;
+
+  private FakeWebkassa(Settings settings) {
+    this.settings = settings;
+    this.clock = new FakeClock(settings.clock());
+    this.provider = new Provider(settings, clock);
+    this.dispatcher = new WebkassaDispatcher(provider);
+    server.setDispatcher(dispatcher);
+    try {
+      server.start(InetAddress.getByName("127.0.0.1"), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start FakeWebkassa", e);
+    }
+    baseUrl = "http://127.0.0.1:" + server.getPort();
+    provider.printBase(baseUrl);
+  }
+
+  /** A builder with the defaults {@link #start()} uses. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A started fake with the default API key, login, cashbox and OFD, on the system clock. */
+  public static FakeWebkassa start() {
+    return builder().start();
+  }
+
+  /** Where to point a client: {@code http://127.0.0.1:<port>}, no trailing slash. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** The integrator key every request must carry in {@code x-api-key} (else code 3). */
+  public String apiKey() {
+    return settings.apiKey();
+  }
+
+  /** The {@code Login} that Authorize accepts (else code 1). */
+  public String login() {
+    return settings.login();
+  }
+
+  /** The {@code Password} that Authorize accepts (else code 1). */
+  public String password() {
+    return settings.password();
+  }
+
+  /** The default (first) cashbox's {@code UniqueNumber}. */
+  public String cashboxNumber() {
+    return defaultRegister().uniqueNumber();
+  }
+
+  /** The default cashbox's {@code RegistrationNumber} (RNM, 12 digits). */
+  public String rnm() {
+    return defaultRegister().rnm();
+  }
+
+  /** The default cashbox's {@code IdentityNumber} (serial number, ZNM). */
+  public String serialNumber() {
+    return defaultRegister().identityNumber();
+  }
+
+  /** The fake's time: the injected clock plus everything {@link #advance} added. */
+  public Instant now() {
+    return clock.now();
+  }
+
+  /**
+   * Moves the fake's clock forward.
+   *
+   * @throws IllegalArgumentException when {@code d} is negative
+   */
+  public void advance(Duration d) {
+    clock.advance(d);
+  }
+
+  /** The next {@code POST /api/v4/check} suffers {@code fault}. */
+  public void failNext(Fault fault) {
+    failNext(CHECK, fault);
+  }
+
+  /** The next request to {@code path} (ignoring case) suffers {@code fault}; several queue in order. */
+  public void failNext(String path, Fault fault) {
+    dispatcher.failNext(Objects.requireNonNull(path), Objects.requireNonNull(fault));
+  }
+
+  /** How long {@link Fault#DELAY_AFTER_COMMIT} holds the answer back (10 s unless set). */
+  public void delayResponses(Duration d) {
+    dispatcher.responseDelay(d);
+  }
+
+  /** Every request waits {@code d} while being processed, outside the ledger's lock, so overlap shows. */
+  public void processingDelay(Duration d) {
+    dispatcher.processingDelay(d);
+  }
+
+  /** Revokes every token: the next call carrying one answers code 2 until the client authorizes again. */
+  public void expireTokens() {
+    provider.expireTokens();
+  }
+
+  /**
+   * The next {@code /api/v4/check} that passes the key, token and cashbox checks answers {@code code}
+   * with {@code text} and commits nothing.
+   */
+  public void rejectNext(int code, String text) {
+    provider.rejectNext(code, Objects.requireNonNull(text));
+  }
+
+  /** While blocked, every call naming the default cashbox answers code 7. */
+  public void blockCashbox(boolean blocked) {
+    provider.block(blocked);
+  }
+
+  /**
+   * The default cashbox works offline since {@code since}: checks are marked {@code OfflineMode}, and
+   * once it has been offline more than 72 h on the fake's clock {@code /check} answers code 18.
+   */
+  public void offlineSince(Instant since) {
+    provider.offlineSince(Optional.of(since));
+  }
+
+  /** The default cashbox is back online. */
+  public void online() {
+    provider.offlineSince(Optional.empty());
+  }
+
+  /** Every committed check of every cashbox, in commit order. */
+  public List<Check> checks() {
+    return provider.checks();
+  }
+
+  /** How many committed checks carry {@code externalCheckNumber} (the provider allows at most one). */
+  public int checkCount(String externalCheckNumber) {
+    return (int) checks().stream().filter(c -> c.externalCheckNumber().equals(externalCheckNumber)).count();
+  }
+
+  /** The committed check with {@code externalCheckNumber}, if any. */
+  public Optional<Check> check(String externalCheckNumber) {
+    return checks().stream().filter(c -> c.externalCheckNumber().equals(externalCheckNumber)).findFirst();
+  }
+
+  /** Every request received, in arrival order, including faulted and refused ones. */
+  public List<ReceivedRequest> requests() {
+    return dispatcher.requests();
+  }
+
+  /** The requests received for {@code path} (ignoring case), in arrival order. */
+  public List<ReceivedRequest> requests(String path) {
+    List<ReceivedRequest> matching = new ArrayList<>();
+    for (ReceivedRequest r : requests()) {
+      if (r.path().equalsIgnoreCase(path)) {
+        matching.add(r);
+      }
+    }
+    return matching;
+  }
+
+  /** How many tokens the fake has issued (successful Authorize calls). */
+  public int authorizeCount() {
+    return provider.tokensIssued();
+  }
+
+  /**
+   * The most requests naming the default cashbox that were ever in flight at once, counted from arrival
+   * until the answer is handed to the socket.
+   */
+  public int maxConcurrentRequests() {
+    return dispatcher.maxInFlight(cashboxNumber());
+  }
+
+  /** The default cashbox's open or last shift number; 0 before its first shift. */
+  public long currentShiftNumber() {
+    return provider.currentShiftNumber();
+  }
+
+  /** Whether the default cashbox has an open shift. */
+  public boolean shiftOpen() {
+    return provider.shiftOpen();
+  }
+
+  /** Stops the server; requests still waiting on a delay are answered at once or dropped. */
+  @Override
+  public void close() {
+    dispatcher.closing();
+    server.close();
+  }
+
+  private Settings.Register defaultRegister() {
+    return settings.cashboxes().get(0);
+  }
+
+  /** Configures a fake; every value has a default. Not thread-safe. */
+  public static final class Builder {
+    private String apiKey = "test-api-key";
+    private String login = "cashier@example.kz";
+    private String password = "s3cret";
+    private final List<Settings.Register> cashboxes = new ArrayList<>();
+    private String address = "г. Алматы, пр. Абая, 1";
+    private Settings.Ofd ofd = new Settings.Ofd("АО «Казахтелеком»", 1, "consumer.oofd.kz");
+    private Clock clock = Clock.systemUTC();
+    private String employeeName = "Кассир Тестовый";
+
+    private Builder() {}
+
+    /** The integrator key; default {@code test-api-key}. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = requireText(apiKey, "apiKey");
+      return this;
+    }
+
+    /** The login; default {@code cashier@example.kz}. */
+    public Builder login(String login) {
+      this.login = requireText(login, "login");
+      return this;
+    }
+
+    /** The password; default {@code s3cret}. */
+    public Builder password(String password) {
+      this.password = requireText(password, "password");
+      return this;
+    }
+
+    /**
+     * Adds a cashbox; the first one added replaces the default ({@code SWK00033717}) and is the one the
+     * fake's per-cashbox accessors and switches speak of.
+     *
+     * @throws IllegalArgumentException when the RNM is not 12 digits or the number is already used
+     */
+    public Builder cashbox(String uniqueNumber, String rnm, String identityNumber) {
+      requireText(uniqueNumber, "uniqueNumber");
+      if (!rnm.matches("[0-9]{12}")) {
+        throw new IllegalArgumentException("rnm must be 12 digits, got " + rnm);
+      }
+      if (cashboxes.stream().anyMatch(c -> c.uniqueNumber().equals(uniqueNumber))) {
+        throw new IllegalArgumentException("cashbox " + uniqueNumber + " is already configured");
+      }
+      cashboxes.add(new Settings.Register(uniqueNumber, rnm, requireText(identityNumber, "identityNumber")));
+      return this;
+    }
+
+    /** The address printed on checks; default {@code г. Алматы, пр. Абая, 1}. */
+    public Builder address(String address) {
+      this.address = requireText(address, "address");
+      return this;
+    }
+
+    /** The OFD on checks and in ticket URLs ({@code http://<host>?i=…}). */
+    public Builder ofd(String name, int code, String host) {
+      this.ofd = new Settings.Ofd(requireText(name, "name"), code, requireText(host, "host"));
+      return this;
+    }
+
+    /** The clock the fake's time starts from; {@link FakeWebkassa#advance} moves on top of it. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The cashier's name in {@code EmployeeName}. */
+    public Builder employeeName(String employeeName) {
+      this.employeeName = requireText(employeeName, "employeeName");
+      return this;
+    }
+
+    /** Starts the fake on a free loopback port. */
+    public FakeWebkassa start() {
+      List<Settings.Register> registers = cashboxes.isEmpty()
+          ? List.of(new Settings.Register("SWK00033717", "620300145316", "WK0000123456"))
+          : cashboxes;
+      return new FakeWebkassa(new Settings(apiKey, login, password, registers, address, ofd,
+          clock.withZone(ZoneOffset.UTC), employeeName));
+    }
+
+    private static String requireText(String value, String name) {
+      if (Objects.requireNonNull(value, name).isBlank()) {
+        throw new IllegalArgumentException(name + " must not be blank");
+      }
+      return value;
+    }
+  }
+}

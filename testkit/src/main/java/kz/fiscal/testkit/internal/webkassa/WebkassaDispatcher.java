@@ -1,0 +1,169 @@
+package kz.fiscal.testkit.internal.webkassa;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import kz.fiscal.testkit.FakeWebkassa.Fault;
+import kz.fiscal.testkit.FakeWebkassa.ReceivedRequest;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+
+/**
+ * Puts the provider on the wire: records every request, counts requests in flight per cashbox, waits
+ * the processing delay outside the provider's lock, and applies the scripted faults before or after the
+ * provider commits. MockWebServer calls it concurrently, one thread per connection. Thread-safe.
+ */
+public final class WebkassaDispatcher extends Dispatcher {
+  private static final String JSON = "application/json; charset=utf-8";
+
+  private final Provider provider;
+  private final List<ReceivedRequest> received = new ArrayList<>();
+  private final Map<String, Deque<Fault>> faults = new HashMap<>();
+  private final InFlight inFlight = new InFlight();
+  private final CountDownLatch closing = new CountDownLatch(1);
+  private Duration processingDelay = Duration.ZERO;
+  private Duration responseDelay = Duration.ofSeconds(10);
+
+  public WebkassaDispatcher(Provider provider) {
+    this.provider = provider;
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest recorded) throws InterruptedException {
+    String path = recorded.getUrl().encodedPath();
+    String apiKey = Optional.ofNullable(recorded.getHeaders().get("x-api-key")).orElse("");
+    ReceivedRequest request = new ReceivedRequest(path, apiKey, recorded.getBody() == null ? "" : recorded.getBody().utf8());
+    synchronized (this) {
+      received.add(request);
+    }
+    String cashbox = JsonTree.parseObject(request.body())
+        .map(body -> body.get("CashboxUniqueNumber"))
+        .filter(String.class::isInstance).map(String.class::cast).orElse("");
+    inFlight.begin(cashbox);
+    try {
+      return answer(recorded.getMethod(), request, nextFault(path));
+    } finally {
+      inFlight.end(cashbox);
+    }
+  }
+
+  private MockResponse answer(String method, ReceivedRequest request, Optional<Fault> fault)
+      throws InterruptedException {
+    if (fault.isPresent()) {
+      switch (fault.get()) {
+        case DROP_BEFORE_PROCESSING -> {
+          return drop();
+        }
+        case TOO_MANY_REQUESTS -> {
+          return plain(429, "Too Many Requests");
+        }
+        case SERVER_ERROR_BEFORE_COMMIT -> {
+          return serverError();
+        }
+        default -> { }
+      }
+    }
+    pause(processingDelay());
+    if (!Provider.serves(request.path())) {
+      return plain(404, "Not Found");
+    }
+    if (!"POST".equals(method)) {
+      return plain(405, "Method Not Allowed");
+    }
+    String body = provider.handle(request);
+    if (fault.isEmpty()) {
+      return json(body);
+    }
+    return switch (fault.get()) {
+      case DROP_AFTER_COMMIT -> drop();
+      case SERVER_ERROR_AFTER_COMMIT -> serverError();
+      case GARBAGE_BODY_AFTER_COMMIT -> new MockResponse.Builder().code(200).setHeader("Content-Type", JSON)
+          .body("<html><body>Service temporarily unavailable").build();
+      case DELAY_AFTER_COMMIT -> {
+        pause(responseDelay());
+        yield json(body);
+      }
+      default -> throw new IllegalStateException("handled before processing: " + fault.get());
+    };
+  }
+
+  private static MockResponse drop() {
+    return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+  }
+
+  private static MockResponse serverError() {
+    return new MockResponse.Builder().code(500).setHeader("Content-Type", "text/html; charset=utf-8")
+        .body("<html><body><h1>500 Internal Server Error</h1></body></html>").build();
+  }
+
+  private static MockResponse plain(int code, String text) {
+    return new MockResponse.Builder().code(code).setHeader("Content-Type", "text/plain; charset=utf-8")
+        .body(text).build();
+  }
+
+  private static MockResponse json(String body) {
+    return new MockResponse.Builder().code(200).setHeader("Content-Type", JSON).body(body).build();
+  }
+
+  /** Waits {@code d}, or less when the fake is closing. */
+  private void pause(Duration d) throws InterruptedException {
+    if (!d.isZero()) {
+      closing.await(d.toNanos(), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Wakes every request still waiting so that the server can shut down. */
+  public void closing() {
+    closing.countDown();
+  }
+
+  private synchronized Optional<Fault> nextFault(String path) {
+    return Optional.ofNullable(faults.get(path.toLowerCase(Locale.ROOT))).map(Deque::poll);
+  }
+
+  /** The next request to {@code path} (ignoring case) suffers {@code fault}; faults queue in order. */
+  public synchronized void failNext(String path, Fault fault) {
+    faults.computeIfAbsent(path.toLowerCase(Locale.ROOT), p -> new ArrayDeque<>()).add(fault);
+  }
+
+  public synchronized void processingDelay(Duration d) {
+    processingDelay = requireNonNegative(d);
+  }
+
+  public synchronized void responseDelay(Duration d) {
+    responseDelay = requireNonNegative(d);
+  }
+
+  private synchronized Duration processingDelay() {
+    return processingDelay;
+  }
+
+  private synchronized Duration responseDelay() {
+    return responseDelay;
+  }
+
+  private static Duration requireNonNegative(Duration d) {
+    if (d.isNegative()) {
+      throw new IllegalArgumentException("a delay must not be negative, got " + d);
+    }
+    return d;
+  }
+
+  public synchronized List<ReceivedRequest> requests() {
+    return List.copyOf(received);
+  }
+
+  public int maxInFlight(String cashbox) {
+    return inFlight.max(cashbox);
+  }
+}

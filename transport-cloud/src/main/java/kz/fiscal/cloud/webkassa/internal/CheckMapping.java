@@ -63,7 +63,7 @@ public final class CheckMapping {
 
   private static Wire.Position position(Item item, Tenge vat) {
     List<String> marks = item.markingCodes();
-    return new Wire.Position(item.quantity().value(), item.unitPrice().amount(), taxPercent(item.vat()),
+    return new Wire.Position(item.quantity().value().stripTrailingZeros(), item.unitPrice().amount(), taxPercent(item.vat()),
         vat.amount(), taxType(item.vat()), item.name(), item.nktCode().orElse(null), nonZero(item.discount()),
         nonZero(item.markup()), item.section() == 0 ? null : item.section(), item.unit().code(),
         marks.size() == 1 ? marks.get(0) : null, marks.size() > 1 ? marks : null, item.gtin().orElse(null),

@@ -6,12 +6,17 @@ import java.util.regex.Pattern;
 /**
  * Logs exchanges with the provider at {@code DEBUG} through {@code System.Logger}, with secrets and
  * personal data blanked: tokens, login, password, buyer e-mail, phone and IIN/BIN never reach a log.
- * Headers (the API key) are never logged. Thread-safe.
+ * The provider's error texts are blanked too, since they may quote a rejected field's value; the
+ * exception thrown for the error carries the text with the buyer's data removed. Headers (the API key)
+ * are never logged. Thread-safe.
  */
 public final class RequestLog {
   private static final System.Logger LOG = System.getLogger("kz.fiscal.cloud.webkassa");
-  private static final Pattern SECRET = Pattern.compile(
-      "\"(Token|Login|Password|CustomerEmail|CustomerPhone|CustomerXin)\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)");
+  private static final String VALUE = "\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)";
+  private static final Pattern SECRET =
+      Pattern.compile("\"(Token|Login|Password|CustomerEmail|CustomerPhone|CustomerXin)\"" + VALUE);
+  private static final Pattern ANSWER_SECRET =
+      Pattern.compile("\"(Token|Login|Password|CustomerEmail|CustomerPhone|CustomerXin|Text)\"" + VALUE);
 
   /** Whether exchanges are logged at all (so callers skip building the text). */
   public boolean enabled() {
@@ -26,7 +31,8 @@ public final class RequestLog {
 
   void answer(String path, int status, long millis, String body) {
     if (enabled()) {
-      LOG.log(Level.DEBUG, "Webkassa answer to {0}: HTTP {1} in {2} ms {3}", path, status, millis, redact(body));
+      LOG.log(Level.DEBUG, "Webkassa answer to {0}: HTTP {1} in {2} ms {3}", path, status, millis,
+          ANSWER_SECRET.matcher(body).replaceAll("\"$1\":\"***\""));
     }
   }
 

@@ -97,7 +97,7 @@ public final class CheckLayout {
       blocks.add(pair("Наценка", "+" + item.markup()));
     }
     if (receipt.seller().vatPayer() && item.vat().isVat()) {
-      blocks.add(pair("в т.ч. НДС " + item.vat().percent() + "%", receipt.itemVat(index).toString()));
+      blocks.add(pair("НДС " + item.vat().percent() + "%", receipt.itemVat(index).toString()));
     }
     item.nktCode().ifPresent(code -> blocks.add(pair("Код НКТ", clean(code))));
     for (String code : item.markingCodes()) {
@@ -174,19 +174,18 @@ public final class CheckLayout {
     return new Pair(label, value, false);
   }
 
-  /** {@code text} with line breaks, tabs and other control characters turned into spaces. */
+  /** {@code text} with line and paragraph separators, tabs and other control characters turned into spaces. */
   static String clean(String text) {
+    StringBuilder cleaned = null;
     for (int i = 0; i < text.length(); i++) {
-      if (Character.isISOControl(text.charAt(i))) {
-        StringBuilder cleaned = new StringBuilder(text);
-        for (int j = i; j < cleaned.length(); j++) {
-          if (Character.isISOControl(cleaned.charAt(j))) {
-            cleaned.setCharAt(j, ' ');
-          }
+      char c = text.charAt(i);
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        if (cleaned == null) {
+          cleaned = new StringBuilder(text);
         }
-        return cleaned.toString();
+        cleaned.setCharAt(i, ' ');
       }
     }
-    return text;
+    return cleaned == null ? text : cleaned.toString();
   }
 }

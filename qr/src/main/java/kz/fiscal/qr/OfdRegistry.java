@@ -41,8 +41,10 @@ public final class OfdRegistry {
 
   /**
    * The four operators of kz-fiscal-rules §10 with their Webkassa codes 1-4, verification hosts and
-   * test or alternative hosts. KOFD writes the sum as {@code 2508.0} (Webkassa's examples), the others
-   * as {@code 500.00}; the operators' legal names are as their checks print them and are data too.
+   * test or alternative hosts, built with {@link #STANDARD_TEMPLATE} over https. KOFD writes the sum as
+   * {@code 2508.0} (as Webkassa's examples show), the others as {@code 500.00}. The names are the
+   * operators' Russian names for the check; their exact legal forms are unconfirmed, and like the
+   * sum formats they are data: replace an operator with {@link #with(Operator)} to correct them.
    */
   public static OfdRegistry defaults() {
     return DEFAULTS;

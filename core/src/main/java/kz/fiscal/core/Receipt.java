@@ -1,5 +1,6 @@
 package kz.fiscal.core;
 
+import java.lang.ref.WeakReference;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -184,9 +185,24 @@ public record Receipt(
     return features;
   }
 
+  /**
+   * The receipt's arithmetic. The last one computed is kept per thread, so a loop over the items'
+   * sums and VAT (a driver's mapping, an e-check) computes it once instead of once per item; the
+   * receipt is held weakly and compared by identity.
+   */
   Totals totals() {
-    return new Totals(this);
+    Memo memo = LAST_TOTALS.get();
+    if (memo != null && memo.receipt().get() == this) {
+      return memo.totals();
+    }
+    Totals totals = new Totals(this);
+    LAST_TOTALS.set(new Memo(new WeakReference<>(this), totals));
+    return totals;
   }
+
+  private static final ThreadLocal<Memo> LAST_TOTALS = new ThreadLocal<>();
+
+  private record Memo(WeakReference<Receipt> receipt, Totals totals) {}
 
   /** Collects a receipt; not thread-safe. */
   public static final class Builder {

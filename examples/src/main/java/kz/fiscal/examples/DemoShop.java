@@ -1,10 +1,20 @@
 package kz.fiscal.examples;
 
-import java.time.OffsetDateTime;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
+import kz.fiscal.cloud.webkassa.WebkassaDriver;
 import kz.fiscal.core.Customer;
+import kz.fiscal.core.FiscalClient;
+import kz.fiscal.core.FiscalException;
+import kz.fiscal.core.FiscalResult;
+import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Item;
+import kz.fiscal.core.KzTime;
 import kz.fiscal.core.PaymentType;
 import kz.fiscal.core.Quantity;
 import kz.fiscal.core.Receipt;
@@ -15,20 +25,30 @@ import kz.fiscal.core.Unit;
 import kz.fiscal.core.VatRate;
 import kz.fiscal.core.Violation;
 import kz.fiscal.core.Xin;
+import kz.fiscal.core.journal.JdbcReceiptJournal;
+import kz.fiscal.core.journal.JournalEntry;
+import kz.fiscal.qr.EReceipt;
+import kz.fiscal.qr.OfdRegistry;
+import kz.fiscal.qr.QrCode;
+import kz.fiscal.qr.VerificationUrl;
+import kz.fiscal.testkit.FakeWebkassa;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The demo: a shop builds the receipt of a paid order, validates it against the Kazakh rules and
- * prints it; then shows what the validator says about a receipt with mistakes.
+ * The demo: a shop's payment is confirmed and the order becomes exactly one fiscal check, although
+ * the cash register's answer is lost on the way; the gateway's repeated notification changes nothing;
+ * the buyer gets the e-check with its QR code. The register is the testkit's in-process Webkassa and
+ * the journal an H2 file under {@code target/demo}, so nothing external is needed.
  */
 public final class DemoShop {
+  private static final Path DIR = Path.of("target", "demo");
+
   private DemoShop() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException, FiscalException {
     Seller shop = Seller.vatPayer("ТОО «Демо Маркет»", Xin.parse("150740001357"), "г. Алматы, пр. Абая, 10");
-    OffsetDateTime paidAt = OffsetDateTime.parse("2026-11-30T14:05:00+05:00");
-
     Receipt receipt = Receipt.sale(shop)
-        .operationTime(paidAt)
+        .operationTime(KzTime.now(Clock.systemUTC()))
         .item(Item.builder("Чай зелёный 100 г").nktCode("0902200000").quantity("2").unitPrice("1250.50")
             .vat(VatRate.SIXTEEN).build())
         .item(Item.builder("Яблоки").quantity(Quantity.of("1.375")).unit(Unit.KILOGRAM).unitPrice("890.00")
@@ -39,10 +59,38 @@ public final class DemoShop {
         .payment(PaymentType.CASH, "1000.00")
         .customer(Customer.email("buyer@example.kz"))
         .build();
-
     List<Violation> violations = ReceiptValidator.defaults().validate(receipt);
-    print(receipt);
-    System.out.println(violations.isEmpty() ? "Valid: ready to fiscalize." : "Violations: " + violations);
+    System.out.println("Order 1042 is paid: total " + receipt.total() + ", change " + receipt.change()
+        + (violations.isEmpty() ? ", the receipt is valid." : ", violations: " + violations));
+
+    freshDirectory();
+    JdbcConnectionPool pool = JdbcConnectionPool.create(
+        "jdbc:h2:file:" + DIR.toAbsolutePath().resolve("journal") + ";WRITE_DELAY=0", "sa", "");
+    try (FakeWebkassa webkassa = FakeWebkassa.start();
+        WebkassaDriver driver = WebkassaDriver.builder().baseUrl(webkassa.baseUrl()).apiKey(webkassa.apiKey())
+            .login(webkassa.login()).password(webkassa.password()).cashbox(webkassa.cashboxNumber())
+            .autoCloseShift(true).build();
+        FiscalClient client = FiscalClient.builder().driver(driver).journal(JdbcReceiptJournal.open(pool)).build()) {
+      IdempotencyKey key = IdempotencyKey.of("order-1042:sale");
+
+      webkassa.failNext(FakeWebkassa.Fault.DROP_AFTER_COMMIT);
+      System.out.println("Fiscalizing; the register will make the check and lose its answer...");
+      FiscalResult check = client.fiscalize(key, receipt);
+      System.out.println("Journal: " + client.history(key).stream().map(JournalEntry::to).toList());
+
+      FiscalResult again = client.fiscalize(key, receipt);
+      System.out.println("The gateway notifies twice: same fiscal sign " + again.fiscalSign().orElseThrow()
+          + "; checks on the register for this order: " + webkassa.checkCount(key.value()));
+
+      OfdRegistry ofds = OfdRegistry.defaults();
+      System.out.println();
+      System.out.println(EReceipt.text(receipt, check, ofds, EReceipt.WIDTH_58MM));
+      Files.writeString(DIR.resolve("e-check.html"), EReceipt.html(receipt, check, ofds));
+      Files.write(DIR.resolve("qr.png"), QrCode.png(VerificationUrl.of(check, ofds).text()));
+      System.out.println("The buyer's e-check: " + DIR.resolve("e-check.html") + ", its QR code: " + DIR.resolve("qr.png"));
+    } finally {
+      pool.dispose();
+    }
 
     Receipt mistaken = receipt.newBuilder()
         .item(Item.builder("Сигареты").quantity("2").unitPrice("1100.00").vat(VatRate.TWELVE)
@@ -50,27 +98,21 @@ public final class DemoShop {
         .payment(PaymentType.CARD, "100.00")
         .build();
     System.out.println();
-    System.out.println("A receipt with mistakes:");
+    System.out.println("A receipt with mistakes is refused before anything is journaled or sent:");
     for (Violation violation : ReceiptValidator.defaults().validate(mistaken)) {
       System.out.println("  " + violation);
     }
   }
 
-  private static void print(Receipt receipt) {
-    System.out.println(receipt.seller().name() + ", БИН " + receipt.seller().xin().value());
-    System.out.println(receipt.seller().address());
-    System.out.println(receipt.operation() + " " + receipt.operationTime().orElseThrow());
-    for (int i = 0; i < receipt.items().size(); i++) {
-      Item item = receipt.items().get(i);
-      System.out.printf("  %-20s %7s %-3s x %9s = %9s  (VAT %s%%: %s)%n", item.name(), item.quantity(),
-          item.unit().name(), item.unitPrice(), receipt.itemSum(i), item.vat().percent(), receipt.itemVat(i));
+  /** Each run starts with an empty journal, so the demo shows the whole path every time. */
+  private static void freshDirectory() throws IOException {
+    if (Files.exists(DIR)) {
+      try (Stream<Path> files = Files.walk(DIR)) {
+        for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
     }
-    receipt.modifiers().forEach(m -> System.out.println("  " + m.kind() + " " + m.amount() + " " + m.text()));
-    System.out.println("TOTAL   " + receipt.total());
-    for (Map.Entry<VatRate, Tenge> vat : receipt.vatByRate().entrySet()) {
-      System.out.println("  incl. VAT " + vat.getKey().percent() + "%: " + vat.getValue());
-    }
-    receipt.payments().forEach(p -> System.out.println("  " + p.type() + " " + p.amount()));
-    System.out.println("CHANGE  " + receipt.change());
+    Files.createDirectories(DIR);
   }
 }

@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import kz.fiscal.core.Customer;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.OutcomeUnknownException;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.Xin;
+import kz.fiscal.testkit.LogCapture;
 import kz.fiscal.testkit.RecordingFiscalDriver;
 import kz.fiscal.testkit.RecordingFiscalDriver.Fault;
 import org.junit.jupiter.api.AfterEach;
@@ -28,34 +25,16 @@ class PersonalDataLoggingTest {
   private static final String PHONE = "+77017654321";
   private static final String IIN = "850115300418";
 
-  private final List<String> logged = new ArrayList<>();
-  private final Logger root = Logger.getLogger("");
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      logged.add(record.getMessage() + " " + (record.getParameters() == null ? "" : List.of(record.getParameters()))
-          + " " + record.getThrown());
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
-  private Level previous;
+  private LogCapture logs;
 
   @BeforeEach
   void captureEverything() {
-    previous = root.getLevel();
-    root.setLevel(Level.ALL);
-    root.addHandler(capture);
+    logs = LogCapture.start();
   }
 
   @AfterEach
   void stopCapturing() {
-    root.removeHandler(capture);
-    root.setLevel(previous);
+    logs.close();
   }
 
   @Test
@@ -73,6 +52,7 @@ class PersonalDataLoggingTest {
     f.driver.heal();
     f.client.recover();
 
+    List<String> logged = logs.lines();
     List<String> seen = new ArrayList<>(logged);
     seen.add(String.valueOf(e));
     seen.add(String.valueOf(e.getCause()));

@@ -7,8 +7,9 @@ import kz.fiscal.core.Receipt;
 import kz.fiscal.core.Seller;
 import kz.fiscal.core.VatRate;
 import kz.fiscal.core.Xin;
+import kz.fiscal.testkit.FakeWebkassa;
 
-/** Receipts the driver tests send. */
+/** Receipts the driver tests send, and a driver configured for a fake register. */
 final class Receipts {
   static final Seller SELLER = Seller.vatPayer("ТОО «Контракт»", Xin.parse("150740001357"), "г. Астана, ул. Кенесары, 1");
   static final OffsetDateTime TIME = OffsetDateTime.parse("2026-11-30T15:04:05+05:00");
@@ -22,5 +23,11 @@ final class Receipts {
         .item(Item.builder("Чай").quantity("1").unitPrice(price).vat(VatRate.SIXTEEN).build())
         .payment(PaymentType.CARD, price)
         .build();
+  }
+
+  /** A driver builder with {@code fake}'s address, credentials and cash register. */
+  static WebkassaDriver.Builder driverFor(FakeWebkassa fake) {
+    return WebkassaDriver.builder().baseUrl(fake.baseUrl()).apiKey(fake.apiKey()).login(fake.login())
+        .password(fake.password()).cashbox(fake.cashboxNumber());
   }
 }

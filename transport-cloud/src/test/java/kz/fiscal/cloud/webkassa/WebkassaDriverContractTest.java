@@ -14,8 +14,7 @@ abstract class WebkassaDriverContractTest extends FiscalDriverContract {
   @Override
   protected FiscalDriver createDriver() {
     fake = FakeWebkassa.start();
-    return WebkassaDriver.builder().baseUrl(fake.baseUrl()).apiKey(fake.apiKey()).login(fake.login())
-        .password(fake.password()).cashbox(fake.cashboxNumber()).autoCloseShift(closesExpiredShift()).build();
+    return Receipts.driverFor(fake).autoCloseShift(closesExpiredShift()).build();
   }
 
   @AfterEach

@@ -8,10 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import kz.fiscal.core.Customer;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.IdempotencyKey;
@@ -21,6 +17,7 @@ import kz.fiscal.core.ReceiptRejectedException;
 import kz.fiscal.core.Xin;
 import kz.fiscal.testkit.FakeWebkassa;
 import kz.fiscal.testkit.FakeWebkassa.Fault;
+import kz.fiscal.testkit.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,41 +28,22 @@ class WebkassaDriverLoggingTest {
   private static final String PHONE = "+77017654321";
   private static final String IIN = "850115300418";
 
-  private final List<String> logged = new ArrayList<>();
-  private final Logger root = Logger.getLogger("");
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      logged.add(record.getMessage() + " " + (record.getParameters() == null ? "" : List.of(record.getParameters()))
-          + " " + record.getThrown());
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
-  private Level previous;
+  private LogCapture logs;
   private FakeWebkassa fake;
   private WebkassaDriver driver;
 
   @BeforeEach
   void start() {
-    previous = root.getLevel();
-    root.setLevel(Level.ALL);
-    root.addHandler(capture);
+    logs = LogCapture.start();
     fake = FakeWebkassa.start();
-    driver = WebkassaDriver.builder().baseUrl(fake.baseUrl()).apiKey(fake.apiKey()).login(fake.login())
-        .password(fake.password()).cashbox(fake.cashboxNumber()).build();
+    driver = Receipts.driverFor(fake).build();
   }
 
   @AfterEach
   void stop() {
     driver.close();
     fake.close();
-    root.removeHandler(capture);
-    root.setLevel(previous);
+    logs.close();
   }
 
   @Test
@@ -88,6 +66,7 @@ class WebkassaDriverLoggingTest {
         () -> driver.register(IdempotencyKey.of("order-4"), receipt, deadline));
     seen.add(String.valueOf(unknown));
     seen.add(String.valueOf(unknown.getCause()));
+    List<String> logged = logs.lines();
     seen.addAll(logged);
 
     assertFalse(logged.isEmpty(), "exchanges are logged at DEBUG");

@@ -28,8 +28,7 @@ class WebkassaDriverLookupTest {
   @BeforeEach
   void start() {
     fake = FakeWebkassa.start();
-    driver = WebkassaDriver.builder().baseUrl(fake.baseUrl()).apiKey(fake.apiKey()).login(fake.login())
-        .password(fake.password()).cashbox(fake.cashboxNumber()).build();
+    driver = Receipts.driverFor(fake).build();
   }
 
   @AfterEach

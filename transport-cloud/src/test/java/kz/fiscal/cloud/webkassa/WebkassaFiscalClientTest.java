@@ -46,8 +46,7 @@ class WebkassaFiscalClientTest {
 
   private FiscalClient client(boolean autoCloseShift, int maxAttempts) {
     fake.delayResponses(Duration.ofSeconds(2));
-    driver = WebkassaDriver.builder().baseUrl(fake.baseUrl()).apiKey(fake.apiKey()).login(fake.login())
-        .password(fake.password()).cashbox(fake.cashboxNumber()).autoCloseShift(autoCloseShift)
+    driver = Receipts.driverFor(fake).autoCloseShift(autoCloseShift)
         .readTimeout(Duration.ofMillis(500)).build();
     client = FiscalClient.builder()
         .driver(driver)

@@ -26,9 +26,12 @@ import kz.fiscal.core.DeviceException;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
+import kz.fiscal.core.InvalidReceiptException;
 import kz.fiscal.core.OutcomeUnknownException;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.ReceiptFeature;
+import kz.fiscal.core.Violation;
+import kz.fiscal.core.ViolationCode;
 import kz.fiscal.core.spi.CheckHistory;
 import kz.fiscal.core.spi.CheckSummary;
 import kz.fiscal.core.spi.DriverInfo;
@@ -85,6 +88,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
    * Fiscalizes {@code receipt} with {@code key} as its {@code ExternalCheckNumber}. An expired shift is
    * closed and the check sent once more when auto-close is on.
    *
+   * @throws InvalidReceiptException if the receipt uses a feature Webkassa cannot carry (agent sales)
    * @throws kz.fiscal.core.ReceiptRejectedException if the provider refused the content (code 9)
    * @throws DeviceException if the register cannot work now (codes 1, 3-7, 11 without auto-close, 18)
    * @throws DeliveryFailedException if the check certainly did not reach the provider
@@ -92,6 +96,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
    */
   @Override
   public FiscalResult register(IdempotencyKey key, Receipt receipt, Instant deadline) throws FiscalException {
+    refuseWhatCannotBeCarried(receipt);
     Wire.CheckRequest request = CheckMapping.request(key, receipt, cashbox);
     lock(deadline);
     try {
@@ -111,6 +116,18 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
       throw ProviderErrors.toException(reply.code(), withoutPersonalData(reply.error().text(), receipt.customer()), CHECK);
     } finally {
       register.unlock();
+    }
+  }
+
+  /** A receipt using a feature Webkassa v4 has no field for would lose it silently: refuse it instead. */
+  private static void refuseWhatCannotBeCarried(Receipt receipt) throws InvalidReceiptException {
+    List<Violation> missing = receipt.features().stream()
+        .filter(feature -> !CAPABILITIES.contains(feature))
+        .map(feature -> new Violation(ViolationCode.UNSUPPORTED_BY_DRIVER, feature.path(),
+            "Webkassa API v4 cannot carry " + feature))
+        .toList();
+    if (!missing.isEmpty()) {
+      throw new InvalidReceiptException(missing);
     }
   }
 

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import kz.fiscal.core.Customer;
@@ -18,9 +19,16 @@ import kz.fiscal.core.DeliveryFailedException;
 import kz.fiscal.core.DeviceException;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.IdempotencyKey;
+import kz.fiscal.core.InvalidReceiptException;
+import kz.fiscal.core.Item;
+import kz.fiscal.core.PaymentType;
+import kz.fiscal.core.Principal;
 import kz.fiscal.core.OutcomeUnknownException;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.ReceiptRejectedException;
+import kz.fiscal.core.VatRate;
+import kz.fiscal.core.Violation;
+import kz.fiscal.core.ViolationCode;
 import kz.fiscal.core.Xin;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -301,6 +309,21 @@ class WebkassaDriverFaultTest {
 
       assertThrows(DeliveryFailedException.class, () -> autoClosing.register(KEY, Receipts.sale("500.00"), deadline()));
     }
+  }
+
+  @Test
+  void anAgentSaleIsRefusedBeforeAnythingIsSentForWebkassaHasNoFieldForThePrincipal() {
+    Receipt agentSale = Receipt.sale(Receipts.SELLER)
+        .operationTime(Receipts.TIME)
+        .item(Item.builder("Билет").quantity("1").unitPrice("5000.00").vat(VatRate.SIXTEEN)
+            .principal(new Principal("ТОО «Театр»", Xin.parse("181040037076"))).build())
+        .payment(PaymentType.CARD, "5000.00")
+        .build();
+
+    var e = assertThrows(InvalidReceiptException.class, () -> driver.register(KEY, agentSale, deadline()));
+    assertEquals(List.of(ViolationCode.UNSUPPORTED_BY_DRIVER), e.violations().stream().map(Violation::code).toList());
+    assertEquals("items[].principal", e.violations().get(0).path());
+    assertEquals(0, server.getRequestCount());
   }
 
   @Test

@@ -17,12 +17,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.journal.JdbcReceiptJournal;
 import kz.fiscal.core.journal.JournalException;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
+import kz.fiscal.testkit.ForkedJvm;
 import kz.fiscal.testkit.RecordingFiscalDriver;
 import kz.fiscal.testkit.crash.CrashWorker.Death;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -50,6 +52,9 @@ class CrashRecoveryTest {
   private static final int KILLED_KEYS = 20;
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+  /** Libraries a worker uses, wherever surefire put them. */
+  private static final List<Class<?>> NEEDED = List.of(RecordingFiscalDriver.class, FiscalClient.class,
+      JdbcConnectionPool.class);
 
   /** Kept when a test fails, with the journal, the ledger and every worker's output, for a post-mortem. */
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -57,7 +62,7 @@ class CrashRecoveryTest {
 
   private final Map<IdempotencyKey, String> acknowledged = new HashMap<>();
   private final List<String> story = new ArrayList<>();
-  private final List<WorkerProcess> workers = new ArrayList<>();
+  private final List<ForkedJvm> workers = new ArrayList<>();
   private final long started = System.nanoTime();
   private final long seed = Long.getLong("kz.fiscal.crash.seed", started);
   private int processes;
@@ -65,7 +70,7 @@ class CrashRecoveryTest {
   /** A failed test leaves no worker behind, waiting for the journal or working in it. */
   @AfterEach
   void killLeftoverWorkers() throws InterruptedException {
-    for (WorkerProcess worker : workers) {
+    for (ForkedJvm worker : workers) {
       worker.kill();
     }
   }
@@ -77,12 +82,12 @@ class CrashRecoveryTest {
     int killedWhileWorking = 0;
     int from = 0;
     int to = keysFor(deaths.get(0));
-    WorkerProcess runner = start("run", from, to, deaths.get(0), from + random.nextInt(to - from));
+    ForkedJvm runner = start("run", from, to, deaths.get(0), from + random.nextInt(to - from));
     for (int round = 0; round < ROUNDS; round++) {
       Death death = deaths.get(round);
       awaitReady(runner);
       // Started now, it waits for the runner's files and takes over the moment the runner dies.
-      WorkerProcess recoverer = start("recover", from, to);
+      ForkedJvm recoverer = start("recover", from, to);
       if (death == Death.NONE) {
         Thread.sleep(random.nextInt(150));
         runner.kill();
@@ -90,11 +95,11 @@ class CrashRecoveryTest {
       int exit = runner.exitCode(PATIENCE);
       heard(runner, exit);
       if (death == Death.NONE) {
-        assertTrue(exit == 0 || exit == CrashWorker.HALTED, "seed " + seed + ": " + runner.describe() + " failed:\n"
+        assertTrue(exit == 0 || exit == CrashWorker.HALTED, "seed " + seed + ": " + runner + " failed:\n"
             + runner.stderr());
         killedWhileWorking += exit == CrashWorker.HALTED ? 1 : 0;
       } else {
-        assertEquals(CrashWorker.HALTED, exit, "seed " + seed + ": " + runner.describe() + " did not die where told:\n"
+        assertEquals(CrashWorker.HALTED, exit, "seed " + seed + ": " + runner + " did not die where told:\n"
             + runner.stderr());
       }
       if (death == Death.NONE && random.nextInt(3) == 0) {
@@ -111,7 +116,7 @@ class CrashRecoveryTest {
       }
       exit = recoverer.exitCode(PATIENCE);
       heard(recoverer, exit);
-      assertEquals(0, exit, "seed " + seed + ": " + recoverer.describe() + " failed:\n" + recoverer.stderr()
+      assertEquals(0, exit, "seed " + seed + ": " + recoverer + " failed:\n" + recoverer.stderr()
           + String.join("\n", story));
     }
 
@@ -121,10 +126,10 @@ class CrashRecoveryTest {
 
   @Test
   void aSecondProcessCannotOpenTheJournalFileWhileTheFirstHoldsIt() throws Exception {
-    WorkerProcess holder = start("hold");
+    ForkedJvm holder = start("hold");
     JdbcConnectionPool database = CrashWorker.database(dir);
     try {
-      assertTrue(holder.awaitReady(PATIENCE), holder.stderr());
+      assertTrue(holder.awaitLine(CrashWorker.READY, PATIENCE), holder.stderr());
 
       SQLException refused = assertThrows(SQLException.class, () -> database.getConnection().close());
       assertEquals(H2_DATABASE_ALREADY_OPEN, refused.getErrorCode(), refused.getMessage());
@@ -154,37 +159,37 @@ class CrashRecoveryTest {
   }
 
   /** Kills a recovery past the lease, while it recovers; the next one, already waiting, must finish it. */
-  private WorkerProcess killWhileRecovering(WorkerProcess recoverer, Random random, int from, int to)
+  private ForkedJvm killWhileRecovering(ForkedJvm recoverer, Random random, int from, int to)
       throws Exception {
     awaitReady(recoverer);
-    WorkerProcess next = start("recover", from, to);
+    ForkedJvm next = start("recover", from, to);
     Thread.sleep(CrashWorker.LEASE.toMillis() + 100 + random.nextInt(80));
     recoverer.kill();
     int exit = recoverer.exitCode(PATIENCE);
     heard(recoverer, exit);
-    assertTrue(exit == 0 || exit == CrashWorker.HALTED, "seed " + seed + ": " + recoverer.describe() + " failed:\n"
+    assertTrue(exit == 0 || exit == CrashWorker.HALTED, "seed " + seed + ": " + recoverer + " failed:\n"
         + recoverer.stderr());
     return next;
   }
 
-  private void awaitReady(WorkerProcess worker) throws InterruptedException {
-    assertTrue(worker.awaitReady(PATIENCE), "seed " + seed + ": " + worker.describe() + " never got ready:\n"
+  private void awaitReady(ForkedJvm worker) throws InterruptedException {
+    assertTrue(worker.awaitLine(CrashWorker.READY, PATIENCE), "seed " + seed + ": " + worker + " never got ready:\n"
         + worker.stderr());
   }
 
-  private WorkerProcess start(String mode, Object... args) throws IOException {
+  private ForkedJvm start(String mode, Object... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(mode, dir.toString()));
     for (Object arg : args) {
       command.add(arg.toString());
     }
-    WorkerProcess worker = WorkerProcess.start(dir.resolve("logs"), String.format("%03d-%s", ++processes, mode),
-        command.toArray(String[]::new));
+    ForkedJvm worker = ForkedJvm.start(dir.resolve("logs"), String.format("%03d-%s", ++processes, mode),
+        CrashWorker.class, NEEDED, command.toArray(String[]::new));
     workers.add(worker);
     return worker;
   }
 
   /** Keeps what the worker acknowledged; a key acknowledged with two different checks fails at once. */
-  private void heard(WorkerProcess worker, int exit) {
+  private void heard(ForkedJvm worker, int exit) {
     List<String> conflicts = new ArrayList<>();
     int acks = 0;
     for (String line : worker.lines()) {
@@ -198,7 +203,7 @@ class CrashRecoveryTest {
       }
     }
     story.add(String.format("%6d ms  %s -> exit %d, %d acknowledged", (System.nanoTime() - started) / 1_000_000,
-        worker.describe(), exit, acks));
+        worker, exit, acks));
     if (!conflicts.isEmpty()) {
       fail("seed " + seed + ": " + conflicts + "\n" + String.join("\n", story));
     }

@@ -61,6 +61,8 @@ public final class CrashWorker {
 
   /** The exit code of a scripted death, the same as a {@code kill -9}'s. */
   static final int HALTED = 137;
+  /** What a worker prints once it holds the journal and the ledger. */
+  static final String READY = "ready";
   /**
    * Short, so that recovery can take over soon after a crash; safe here because only one worker ever
    * holds the journal (H2's file lock), so no live worker's lease can be taken over.
@@ -127,7 +129,7 @@ public final class CrashWorker {
       builder.listener(event -> haltOn(event, target, dieOn));
     }
     FiscalClient client = builder.build();
-    say("ready");
+    say(READY);
     for (int i = from; i < to; i++) {
       acknowledge(key(i), client.fiscalize(key(i), receipt(i)));
     }
@@ -137,7 +139,7 @@ public final class CrashWorker {
     Shop shop = Shop.open(dir);
     RecordingFiscalDriver register = shop.register;
     FiscalClient client = client(register, shop.journal).build();
-    say("ready");
+    say(READY);
     // The dead worker renewed its leases before it died, and it died before this one got the files.
     Thread.sleep(LEASE.plusMillis(100).toMillis());
     client.recover();
@@ -153,7 +155,7 @@ public final class CrashWorker {
 
   private static void hold(Path dir) throws Exception {
     Shop.open(dir);
-    say("ready");
+    say(READY);
     Thread.sleep(Long.MAX_VALUE);
   }
 

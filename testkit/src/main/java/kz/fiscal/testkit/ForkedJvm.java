@@ -36,12 +36,14 @@ public final class ForkedJvm {
   private final Path out;
   private final Path err;
   private final String name;
+  private final String description;
 
-  private ForkedJvm(Process process, Path out, Path err, String name) {
+  private ForkedJvm(Process process, Path out, Path err, String name, String description) {
     this.process = process;
     this.out = out;
     this.err = err;
     this.name = name;
+    this.description = description;
   }
 
   /**
@@ -80,7 +82,7 @@ public final class ForkedJvm {
     Path parent = logs.toAbsolutePath().getParent();
     String joined = String.join(" ", args);
     String description = name + " " + (parent == null ? joined : joined.replace(parent.toString(), "DIR"));
-    return new ForkedJvm(process, out, err, description.strip());
+    return new ForkedJvm(process, out, err, name, description.strip());
   }
 
   /**
@@ -120,7 +122,7 @@ public final class ForkedJvm {
   public int exitCode(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       kill();
-      throw new AssertionError(name + " still ran after " + timeout + "; stderr:\n" + stderr());
+      throw new AssertionError(description + " still ran after " + timeout + "; stderr:\n" + stderr());
     }
     return process.exitValue();
   }
@@ -137,10 +139,15 @@ public final class ForkedJvm {
     return read(err);
   }
 
+  /** The name it was started with, which its log files carry. */
+  public String name() {
+    return name;
+  }
+
   /** The name and arguments it was started with, the logs' parent directory shown as {@code DIR}. */
   @Override
   public String toString() {
-    return name;
+    return description;
   }
 
   private static String read(Path file) {

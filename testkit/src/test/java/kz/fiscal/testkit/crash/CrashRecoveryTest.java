@@ -11,9 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +22,7 @@ import kz.fiscal.core.journal.JdbcReceiptJournal;
 import kz.fiscal.core.journal.JournalException;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
+import kz.fiscal.testkit.Acknowledgements;
 import kz.fiscal.testkit.ForkedJvm;
 import kz.fiscal.testkit.RecordingFiscalDriver;
 import kz.fiscal.testkit.crash.CrashWorker.Death;
@@ -60,7 +59,7 @@ class CrashRecoveryTest {
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path dir;
 
-  private final Map<IdempotencyKey, String> acknowledged = new HashMap<>();
+  private final Acknowledgements acknowledged = new Acknowledgements();
   private final List<String> story = new ArrayList<>();
   private final List<ForkedJvm> workers = new ArrayList<>();
   private final long started = System.nanoTime();
@@ -190,22 +189,11 @@ class CrashRecoveryTest {
 
   /** Keeps what the worker acknowledged; a key acknowledged with two different checks fails at once. */
   private void heard(ForkedJvm worker, int exit) {
-    List<String> conflicts = new ArrayList<>();
-    int acks = 0;
-    for (String line : worker.lines()) {
-      String[] words = line.split(" ");
-      if (words.length == 3 && words[0].equals("ack")) {
-        acks++;
-        String earlier = acknowledged.putIfAbsent(IdempotencyKey.of(words[1]), words[2]);
-        if (earlier != null && !earlier.equals(words[2])) {
-          conflicts.add(words[1] + " was acknowledged with fiscal sign " + earlier + ", now with " + words[2]);
-        }
-      }
-    }
+    int acks = acknowledged.read(worker.lines());
     story.add(String.format("%6d ms  %s -> exit %d, %d acknowledged", (System.nanoTime() - started) / 1_000_000,
         worker, exit, acks));
-    if (!conflicts.isEmpty()) {
-      fail("seed " + seed + ": " + conflicts + "\n" + String.join("\n", story));
+    if (!acknowledged.conflicts().isEmpty()) {
+      fail("seed " + seed + ": " + acknowledged.conflicts() + "\n" + String.join("\n", story));
     }
   }
 
@@ -220,7 +208,6 @@ class CrashRecoveryTest {
         Optional<ReceiptRecord> record = journal.find(key);
         List<FiscalResult> applied = ledger.results(key);
         Optional<FiscalResult> result = record.flatMap(ReceiptRecord::result);
-        String said = acknowledged.get(key);
         if (record.isEmpty() || record.get().status() != ReceiptStatus.FISCALIZED) {
           problems.add(key.value() + " is " + record.map(r -> r.status().name()).orElse("missing"));
         } else if (applied.size() != 1) {
@@ -228,8 +215,9 @@ class CrashRecoveryTest {
               + journal.history(key));
         } else if (!result.equals(Optional.of(applied.get(0)))) {
           problems.add(key.value() + " journaled " + result + " but the register printed " + applied.get(0));
-        } else if (said != null && !Optional.of(said).equals(result.get().fiscalSign())) {
-          problems.add(key.value() + " was acknowledged as " + said + " but journaled as " + result.get().fiscalSign());
+        } else if (acknowledged.acknowledged(key) && !acknowledged.fiscalSign(key).equals(result.get().fiscalSign())) {
+          problems.add(key.value() + " was acknowledged as " + acknowledged.fiscalSign(key) + " but journaled as "
+              + result.get().fiscalSign());
         }
       }
       for (ReceiptStatus pending : List.of(ReceiptStatus.REQUESTED, ReceiptStatus.SENT, ReceiptStatus.IN_DOUBT)) {

@@ -22,6 +22,7 @@ import kz.fiscal.core.Xin;
 import kz.fiscal.core.journal.JdbcReceiptJournal;
 import kz.fiscal.core.journal.ReceiptStatus;
 import kz.fiscal.core.spi.FiscalDriver;
+import kz.fiscal.testkit.Acknowledgements;
 import kz.fiscal.testkit.ForwardingFiscalDriver;
 import kz.fiscal.testkit.RecordingFiscalDriver;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -175,7 +176,7 @@ public final class CrashWorker {
   }
 
   private static void acknowledge(IdempotencyKey key, FiscalResult result) {
-    say("ack " + key.value() + " " + result.fiscalSign().orElse("-"));
+    say(Acknowledgements.line(key, result));
   }
 
   private static void say(String line) {

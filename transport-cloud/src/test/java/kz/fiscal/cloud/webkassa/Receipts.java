@@ -10,14 +10,14 @@ import kz.fiscal.core.Xin;
 import kz.fiscal.testkit.FakeWebkassa;
 
 /** Receipts the driver tests send, and a driver configured for a fake register. */
-final class Receipts {
+public final class Receipts {
   static final Seller SELLER = Seller.vatPayer("ТОО «Контракт»", Xin.parse("150740001357"), "г. Астана, ул. Кенесары, 1");
   static final OffsetDateTime TIME = OffsetDateTime.parse("2026-11-30T15:04:05+05:00");
 
   private Receipts() {}
 
   /** One item at 16 % paid by card. */
-  static Receipt sale(String price) {
+  public static Receipt sale(String price) {
     return Receipt.sale(SELLER)
         .operationTime(TIME)
         .item(Item.builder("Чай").quantity("1").unitPrice(price).vat(VatRate.SIXTEEN).build())

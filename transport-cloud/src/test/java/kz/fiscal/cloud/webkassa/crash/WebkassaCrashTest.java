@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +20,7 @@ import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.journal.JdbcReceiptJournal;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
+import kz.fiscal.testkit.Acknowledgements;
 import kz.fiscal.testkit.FakeWebkassa;
 import kz.fiscal.testkit.FakeWebkassa.Fault;
 import kz.fiscal.testkit.ForkedJvm;
@@ -61,14 +60,15 @@ class WebkassaCrashTest {
       Fault.DELAY_AFTER_COMMIT);
   /** Libraries the worker uses, wherever surefire put them. */
   private static final List<Class<?>> NEEDED = List.of(WebkassaDriver.class, FiscalClient.class,
-      OkHttpClient.class, Moshi.class, kotlin.Unit.class, okio.Buffer.class, JdbcConnectionPool.class);
+      Acknowledgements.class, OkHttpClient.class, Moshi.class, kotlin.Unit.class, okio.Buffer.class,
+      JdbcConnectionPool.class);
 
   /** Kept when the test fails, with the journal and every worker's output, for a post-mortem. */
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path dir;
 
   private final FakeWebkassa fake = FakeWebkassa.start();
-  private final Map<String, String> acknowledged = new HashMap<>();
+  private final Acknowledgements acknowledged = new Acknowledgements();
   private final List<String> story = new ArrayList<>();
   private final List<ForkedJvm> workers = new ArrayList<>();
   private final long started = System.nanoTime();
@@ -149,25 +149,13 @@ class WebkassaCrashTest {
 
   /** Keeps what the worker acknowledged; a key acknowledged with two different checks fails at once. */
   private void heard(ForkedJvm worker, int exit) {
-    List<String> conflicts = new ArrayList<>();
-    int acks = 0;
-    String recovered = "";
-    for (String line : worker.lines()) {
-      String[] words = line.split(" ");
-      if (words.length == 3 && words[0].equals("ack")) {
-        acks++;
-        String earlier = acknowledged.putIfAbsent(words[1], words[2]);
-        if (earlier != null && !earlier.equals(words[2])) {
-          conflicts.add(words[1] + " was acknowledged with fiscal sign " + earlier + ", now with " + words[2]);
-        }
-      } else if (words[0].equals("recovered")) {
-        recovered = ", " + line;
-      }
-    }
+    int acks = acknowledged.read(worker.lines());
+    String recovered = worker.lines().stream().filter(line -> line.startsWith("recovered ")).map(line -> ", " + line)
+        .findFirst().orElse("");
     story.add(String.format("%6d ms  %s -> exit %d%s, %d acknowledged, %d checks in the fake", elapsedMillis(),
         worker.name(), exit, recovered, acks, fake.checks().size()));
-    if (!conflicts.isEmpty()) {
-      fail("seed " + seed + ": " + conflicts + "\n" + timeline());
+    if (!acknowledged.conflicts().isEmpty()) {
+      fail("seed " + seed + ": " + acknowledged.conflicts() + "\n" + timeline());
     }
   }
 
@@ -183,15 +171,15 @@ class WebkassaCrashTest {
         Optional<String> printed = fake.check(key.value()).map(FakeWebkassa.Check::fiscalSign);
         Optional<ReceiptRecord> record = journal.find(key);
         Optional<String> journaled = record.flatMap(ReceiptRecord::result).flatMap(FiscalResult::fiscalSign);
-        String said = acknowledged.get(key.value());
         if (count != 1) {
           problems.add(key.value() + " has " + count + " checks in the fake; history " + journal.history(key));
         } else if (record.isEmpty() || record.get().status() != ReceiptStatus.FISCALIZED) {
           problems.add(key.value() + " is " + record.map(r -> r.status().name()).orElse("missing") + " in the journal");
         } else if (!journaled.equals(printed)) {
           problems.add(key.value() + " journaled " + journaled + " but the fake printed " + printed);
-        } else if (said == null || !Optional.of(said).equals(printed)) {
-          problems.add(key.value() + " was acknowledged as " + said + " but the fake printed " + printed);
+        } else if (!acknowledged.fiscalSign(key).equals(printed)) {
+          problems.add(key.value() + " was acknowledged as " + acknowledged.fiscalSign(key) + " but the fake printed "
+              + printed);
         }
       }
       for (ReceiptStatus pending : List.of(ReceiptStatus.REQUESTED, ReceiptStatus.SENT, ReceiptStatus.IN_DOUBT)) {

@@ -3,20 +3,14 @@ package kz.fiscal.cloud.webkassa.crash;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import kz.fiscal.cloud.webkassa.Receipts;
 import kz.fiscal.cloud.webkassa.WebkassaDriver;
 import kz.fiscal.core.FiscalClient;
-import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
-import kz.fiscal.core.Item;
-import kz.fiscal.core.PaymentType;
-import kz.fiscal.core.Receipt;
 import kz.fiscal.core.RecoveryReport;
 import kz.fiscal.core.RetryPolicy;
-import kz.fiscal.core.Seller;
-import kz.fiscal.core.VatRate;
-import kz.fiscal.core.Xin;
 import kz.fiscal.core.journal.JdbcReceiptJournal;
+import kz.fiscal.testkit.Acknowledgements;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -29,11 +23,11 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * </pre>
  *
  * <p>Opens the journal in {@code DIR}, sleeps past every lease a killed worker can hold, prints
- * {@code ready}, calls {@code recover()}, then fiscalizes keys {@code FROM..TO-1}, printing
- * {@code ack KEY SIGN} after each result it was given, flushed, so that the parent knows what was
- * acknowledged even after a {@code kill -9}. The parent starts a worker only once the one before is
- * dead, so H2's file lock never refuses it. Any failure is printed to standard error and exits 1;
- * success prints {@code done} and exits 0.
+ * {@code ready}, calls {@code recover()}, then fiscalizes keys {@code FROM..TO-1}, printing an
+ * {@link Acknowledgements#line ack line} after each result it was given, flushed, so that the parent
+ * knows what was acknowledged even after a {@code kill -9}. The parent starts a worker only once the one
+ * before is dead, so H2's file lock never refuses it. Any failure is printed to standard error and exits
+ * 1; success prints {@code done} and exits 0.
  */
 public final class WebkassaCrashWorker {
   /** Printed once the worker holds the journal and every lease a dead worker held has run out. */
@@ -47,9 +41,6 @@ public final class WebkassaCrashWorker {
    * holds the journal (H2's file lock), so no live worker's lease can be taken over.
    */
   private static final Duration LEASE = Duration.ofMillis(300);
-  private static final Seller SELLER = Seller.vatPayer("ТОО «Краш»", Xin.parse("150740001357"),
-      "г. Алматы, ул. Тестовая, 1");
-  private static final OffsetDateTime PAID_AT = OffsetDateTime.parse("2026-05-20T10:15:00+05:00");
   private static final PrintStream OUT = System.out;
 
   private WebkassaCrashWorker() {}
@@ -76,16 +67,6 @@ public final class WebkassaCrashWorker {
         "sa", "");
   }
 
-  /** The same receipt for the same key in every process. */
-  private static Receipt receipt(int i) {
-    String price = (100 + i % 900) + ".00";
-    return Receipt.sale(SELLER)
-        .operationTime(PAID_AT)
-        .item(Item.builder("Чай").quantity("1").unitPrice(price).vat(VatRate.SIXTEEN).build())
-        .payment(PaymentType.CARD, price)
-        .build();
-  }
-
   private static void run(Path dir, WebkassaDriver driver, int from, int to) throws Exception {
     FiscalClient client = FiscalClient.builder()
         .driver(driver)
@@ -101,8 +82,8 @@ public final class WebkassaCrashWorker {
     RecoveryReport recovered = client.recover();
     say("recovered " + recovered.fiscalized() + " of " + recovered.examined());
     for (int i = from; i < to; i++) {
-      FiscalResult result = client.fiscalize(key(i), receipt(i));
-      say("ack " + key(i).value() + " " + result.fiscalSign().orElse("-"));
+      // The same receipt for the same key in every process.
+      say(Acknowledgements.line(key(i), client.fiscalize(key(i), Receipts.sale((100 + i) + ".00"))));
     }
     say(DONE);
   }

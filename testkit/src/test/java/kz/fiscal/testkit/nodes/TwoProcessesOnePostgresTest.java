@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +35,7 @@ import kz.fiscal.core.journal.JdbcReceiptJournal;
 import kz.fiscal.core.journal.JournalEntry;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
+import kz.fiscal.testkit.ForkedJvm;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link TwoNodesOnePostgresTest} with a real crash: node A runs in a JVM of its own and is killed
- * with {@code kill -9} ({@link Process#destroyForcibly()}) wherever it happens to be — between printing
+ * with {@code kill -9} ({@link ForkedJvm#kill()}) wherever it happens to be — between printing
  * a check and journaling it, inside a transaction, holding leases. The register is a ledger file both
  * processes append to, so it outlives the dead one. Node B finishes, waits out A's leases and recovers.
  */
@@ -60,13 +59,17 @@ class TwoProcessesOnePostgresTest {
   @TempDir
   Path directory;
   private final List<JdbcConnectionPool> pools = new ArrayList<>();
-  private Process nodeA;
+  private ForkedJvm nodeA;
   private final OffsetDateTime paidAt = KzTime.now(Clock.systemUTC()).truncatedTo(ChronoUnit.SECONDS);
 
   @AfterEach
   void cleanUp() {
     if (nodeA != null) {
-      nodeA.destroyForcibly();
+      try {
+        nodeA.kill();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     pools.forEach(JdbcConnectionPool::dispose);
   }
@@ -82,9 +85,10 @@ class TwoProcessesOnePostgresTest {
     JdbcReceiptJournal journalB = JdbcReceiptJournal.open(pool);
     FiscalClient b = Workload.node("node-b", journalB, register, LEASE);
 
-    Path log = directory.resolve("node-a.log");
-    nodeA = startNodeA(ledgerFile, log);
-    awaitReady(nodeA, log);
+    nodeA = startNodeA(ledgerFile);
+    if (!nodeA.awaitLine(NodeProcess.READY, Duration.ofSeconds(60))) {
+      fail("node A did not start:\n" + nodeA.lines() + "\n" + nodeA.stderr());
+    }
     Map<IdempotencyKey, List<FiscalResult>> answers = new ConcurrentHashMap<>();
     Set<String> unexpected = ConcurrentHashMap.newKeySet();
     ExecutorService threads = Executors.newFixedThreadPool(THREADS_PER_NODE);
@@ -99,7 +103,7 @@ class TwoProcessesOnePostgresTest {
     }
     start.countDown();
 
-    int printedByA = killNodeAMidway(register, log);
+    int printedByA = killNodeAMidway(register);
     Instant killedAt = Instant.now();
     List<ReceiptRecord> heldByDeadA = Workload.pendingOwnedBy(journalB, "node-a#");
     for (Future<?> run : runsOfB) {
@@ -152,53 +156,24 @@ class TwoProcessesOnePostgresTest {
   }
 
   /** Waits until half the orders have a check and node A printed some of them, then kills it; A's count. */
-  private int killNodeAMidway(FileLedgerRegister register, Path log) throws Exception {
+  private int killNodeAMidway(FileLedgerRegister register) throws Exception {
     while (true) {
       List<FileLedgerRegister.Printed> ledger = register.ledger();
       int printedByA = (int) ledger.stream().filter(p -> p.node().equals("node-a")).count();
       if (ledger.size() >= KEYS / 2 && printedByA >= 50) {
-        nodeA.destroyForcibly();
-        assertTrue(nodeA.waitFor(30, TimeUnit.SECONDS), "node A did not die");
+        nodeA.kill();
         return printedByA;
       }
       if (!nodeA.isAlive()) {
-        fail("node A ended before it was killed:\n" + Files.readString(log));
+        fail("node A ended before it was killed:\n" + nodeA.lines() + "\n" + nodeA.stderr());
       }
       Thread.sleep(2);
     }
   }
 
-  private Process startNodeA(Path ledgerFile, Path log) throws IOException {
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classPath(), NodeProcess.class.getName(), SCHEMA, ledgerFile.toString(), "node-a",
-        Integer.toString(THREADS_PER_NODE), Integer.toString(KEYS), Long.toString(LEASE.toMillis()), paidAt.toString());
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-  }
-
-  private static void awaitReady(Process process, Path log) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (!Files.readString(log).lines().anyMatch(NodeProcess.READY::equals)) {
-      if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-        fail("node A did not start:\n" + Files.readString(log));
-      }
-      Thread.sleep(20);
-    }
-  }
-
-  /** This test's own class path and module path, with the test and main classes, as one class path. */
-  private static String classPath() {
-    Set<String> entries = new LinkedHashSet<>();
-    String basedir = System.getProperty("basedir", System.getProperty("user.dir"));
-    entries.add(Path.of(basedir, "target", "test-classes").toString());
-    entries.add(Path.of(basedir, "target", "classes").toString());
-    for (String property : List.of("jdk.module.path", "java.class.path")) {
-      String value = System.getProperty(property, "");
-      for (String entry : value.split(File.pathSeparator)) {
-        if (!entry.isBlank()) {
-          entries.add(entry);
-        }
-      }
-    }
-    return String.join(File.pathSeparator, entries);
+  private ForkedJvm startNodeA(Path ledgerFile) throws IOException {
+    return ForkedJvm.start(directory.resolve("logs"), "node-a", NodeProcess.class, SCHEMA, ledgerFile.toString(),
+        "node-a", Integer.toString(THREADS_PER_NODE), Integer.toString(KEYS), Long.toString(LEASE.toMillis()),
+        paidAt.toString());
   }
 }

@@ -1,5 +1,7 @@
 package kz.fiscal.cloud.webkassa;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import kz.fiscal.core.Item;
 import kz.fiscal.core.PaymentType;
@@ -23,6 +25,11 @@ public final class Receipts {
         .item(Item.builder("Чай").quantity("1").unitPrice(price).vat(VatRate.SIXTEEN).build())
         .payment(PaymentType.CARD, price)
         .build();
+  }
+
+  /** A deadline for one driver call. */
+  public static Instant deadline() {
+    return Instant.now().plus(Duration.ofSeconds(10));
   }
 
   /** A driver builder with {@code fake}'s address, credentials and cash register. */

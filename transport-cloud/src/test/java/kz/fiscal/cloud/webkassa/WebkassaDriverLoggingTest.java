@@ -19,7 +19,6 @@ import kz.fiscal.testkit.FakeWebkassa;
 import kz.fiscal.testkit.FakeWebkassa.Fault;
 import kz.fiscal.testkit.LogCapture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The API key, login, password, tokens and the buyer's data never reach a log line or an exception. */
@@ -28,16 +27,9 @@ class WebkassaDriverLoggingTest {
   private static final String PHONE = "+77017654321";
   private static final String IIN = "850115300418";
 
-  private LogCapture logs;
-  private FakeWebkassa fake;
-  private WebkassaDriver driver;
-
-  @BeforeEach
-  void start() {
-    logs = LogCapture.start();
-    fake = FakeWebkassa.start();
-    driver = Receipts.driverFor(fake).build();
-  }
+  private final LogCapture logs = LogCapture.start();
+  private final FakeWebkassa fake = FakeWebkassa.start();
+  private final WebkassaDriver driver = Receipts.driverFor(fake).build();
 
   @AfterEach
   void stop() {

@@ -17,19 +17,12 @@ import kz.fiscal.core.spi.ShiftSummary;
 import kz.fiscal.testkit.FakeWebkassa;
 import kz.fiscal.testkit.FakeWebkassa.Fault;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Finding a check by its key, across shifts, and the register's history. */
 class WebkassaDriverLookupTest {
-  private FakeWebkassa fake;
-  private WebkassaDriver driver;
-
-  @BeforeEach
-  void start() {
-    fake = FakeWebkassa.start();
-    driver = Receipts.driverFor(fake).build();
-  }
+  private final FakeWebkassa fake = FakeWebkassa.start();
+  private final WebkassaDriver driver = Receipts.driverFor(fake).build();
 
   @AfterEach
   void stop() {
@@ -37,17 +30,13 @@ class WebkassaDriverLookupTest {
     fake.close();
   }
 
-  private static Instant deadline() {
-    return Instant.now().plus(Duration.ofSeconds(10));
-  }
-
   @Test
   void aResendAfterALostAnswerIsAnsweredWithTheOriginalCheck() throws FiscalException {
     IdempotencyKey key = IdempotencyKey.of("order-resent");
     fake.failNext(Fault.DROP_AFTER_COMMIT);
-    assertThrows(OutcomeUnknownException.class, () -> driver.register(key, Receipts.sale("500.00"), deadline()));
+    assertThrows(OutcomeUnknownException.class, () -> driver.register(key, Receipts.sale("500.00"), Receipts.deadline()));
 
-    FiscalResult again = driver.register(key, Receipts.sale("500.00"), deadline());
+    FiscalResult again = driver.register(key, Receipts.sale("500.00"), Receipts.deadline());
 
     assertEquals(1, fake.checkCount("order-resent"));
     assertEquals(fake.check("order-resent").orElseThrow().fiscalSign(), again.fiscalSign().orElseThrow());
@@ -58,23 +47,23 @@ class WebkassaDriverLookupTest {
   void aCheckInAnEarlierShiftIsFound() throws FiscalException {
     Instant sentAt = Instant.now();
     IdempotencyKey key = IdempotencyKey.of("order-old-shift");
-    FiscalResult made = driver.register(key, Receipts.sale("500.00"), deadline());
+    FiscalResult made = driver.register(key, Receipts.sale("500.00"), Receipts.deadline());
     driver.closeShift();
-    driver.register(IdempotencyKey.of("order-next-shift"), Receipts.sale("100.00"), deadline());
+    driver.register(IdempotencyKey.of("order-next-shift"), Receipts.sale("100.00"), Receipts.deadline());
 
-    Optional<FiscalResult> found = driver.lookup(key, sentAt, deadline());
+    Optional<FiscalResult> found = driver.lookup(key, sentAt, Receipts.deadline());
 
     assertEquals(Optional.of(made), found);
   }
 
   @Test
   void shiftsClosedLongBeforeTheFirstSendAreNotSearched() throws FiscalException {
-    driver.register(IdempotencyKey.of("order-a"), Receipts.sale("100.00"), deadline());
+    driver.register(IdempotencyKey.of("order-a"), Receipts.sale("100.00"), Receipts.deadline());
     driver.closeShift();
     fake.advance(Duration.ofDays(3));
-    driver.register(IdempotencyKey.of("order-b"), Receipts.sale("100.00"), deadline());
+    driver.register(IdempotencyKey.of("order-b"), Receipts.sale("100.00"), Receipts.deadline());
 
-    assertEquals(Optional.empty(), driver.lookup(IdempotencyKey.of("order-never"), fake.now(), deadline()));
+    assertEquals(Optional.empty(), driver.lookup(IdempotencyKey.of("order-never"), fake.now(), Receipts.deadline()));
 
     assertEquals(1, fake.requests("/api-history/v4/Ticket/GetTicketByExternalCheckNumber").size(),
         "only the open shift is asked");
@@ -82,20 +71,20 @@ class WebkassaDriverLookupTest {
 
   @Test
   void aRegisterThatNeverHadAShiftHasNoCheck() throws FiscalException {
-    assertEquals(Optional.empty(), driver.lookup(IdempotencyKey.of("order-none"), Instant.now(), deadline()));
+    assertEquals(Optional.empty(), driver.lookup(IdempotencyKey.of("order-none"), Instant.now(), Receipts.deadline()));
   }
 
   @Test
   void historyListsShiftsOldestFirstAndTheirChecksInOrder() throws FiscalException {
     Instant since = Instant.now().minusSeconds(60);
-    driver.register(IdempotencyKey.of("order-1"), Receipts.sale("100.00"), deadline());
-    driver.register(IdempotencyKey.of("order-2"), Receipts.sale("200.00"), deadline());
+    driver.register(IdempotencyKey.of("order-1"), Receipts.sale("100.00"), Receipts.deadline());
+    driver.register(IdempotencyKey.of("order-2"), Receipts.sale("200.00"), Receipts.deadline());
     driver.closeShift();
-    driver.register(IdempotencyKey.of("order-3"), Receipts.sale("300.00"), deadline());
+    driver.register(IdempotencyKey.of("order-3"), Receipts.sale("300.00"), Receipts.deadline());
 
-    List<ShiftSummary> shifts = driver.shifts(since, deadline());
+    List<ShiftSummary> shifts = driver.shifts(since, Receipts.deadline());
     List<CheckSummary> first = new ArrayList<>();
-    driver.checks(shifts.get(0).number(), deadline(), first::add);
+    driver.checks(shifts.get(0).number(), Receipts.deadline(), first::add);
 
     assertEquals(2, shifts.size());
     assertEquals(shifts.get(0).number() + 1, shifts.get(1).number());

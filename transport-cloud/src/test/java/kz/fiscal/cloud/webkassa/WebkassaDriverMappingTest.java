@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -30,30 +29,19 @@ import kz.fiscal.core.VatRate;
 import kz.fiscal.core.Xin;
 import kz.fiscal.testkit.FakeWebkassa;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every receipt field as the provider receives it, and every answer field as the result carries it. */
 class WebkassaDriverMappingTest {
-  private FakeWebkassa fake;
-  private WebkassaDriver driver;
-
-  @BeforeEach
-  void start() {
-    fake = FakeWebkassa.start();
-    driver = Receipts.driverFor(fake).build();
-  }
+  private final FakeWebkassa fake = FakeWebkassa.start();
+  private final WebkassaDriver driver = Receipts.driverFor(fake).build();
 
   @AfterEach
   void stop() {
     driver.close();
     fake.close();
-  }
-
-  private static Instant deadline() {
-    return Instant.now().plus(Duration.ofSeconds(10));
   }
 
   /** A receipt using every field Webkassa carries. */
@@ -96,7 +84,7 @@ class WebkassaDriverMappingTest {
     Receipt receipt = everything();
     assertEquals(List.of(), ReceiptValidator.defaults().validate(receipt), "precondition: a valid receipt");
 
-    driver.register(IdempotencyKey.of("order-everything"), receipt, deadline());
+    driver.register(IdempotencyKey.of("order-everything"), receipt, Receipts.deadline());
 
     Map<String, Object> json = fake.check("order-everything").orElseThrow().request().json();
     assertEquals(fake.cashboxNumber(), json.get("CashboxUniqueNumber"));
@@ -152,7 +140,7 @@ class WebkassaDriverMappingTest {
   void checkLevelModifiersAreSplitByRateWithTheirVat() throws FiscalException {
     Receipt receipt = everything();
 
-    driver.register(IdempotencyKey.of("order-modifiers"), receipt, deadline());
+    driver.register(IdempotencyKey.of("order-modifiers"), receipt, Receipts.deadline());
 
     List<Object> modifiers = list(fake.check("order-modifiers").orElseThrow().request().json(), "TicketModifiers");
     BigDecimal discounts = BigDecimal.ZERO;
@@ -182,7 +170,7 @@ class WebkassaDriverMappingTest {
   void theResultCarriesWhatTheProviderAnswered() throws FiscalException {
     Receipt receipt = everything();
 
-    FiscalResult result = driver.register(IdempotencyKey.of("order-result"), receipt, deadline());
+    FiscalResult result = driver.register(IdempotencyKey.of("order-result"), receipt, Receipts.deadline());
 
     FakeWebkassa.Check check = fake.check("order-result").orElseThrow();
     assertEquals(Optional.of(check.fiscalSign()), result.fiscalSign());
@@ -203,14 +191,14 @@ class WebkassaDriverMappingTest {
 
   @Test
   void aReturnCarriesTheSalesBasis() throws FiscalException {
-    FiscalResult sale = driver.register(IdempotencyKey.of("order-sale"), Receipts.sale("500.00"), deadline());
+    FiscalResult sale = driver.register(IdempotencyKey.of("order-sale"), Receipts.sale("500.00"), Receipts.deadline());
     Receipt refund = Receipt.saleReturn(Receipts.SELLER, sale.toReturnBasis())
         .operationTime(KzTime.now(Clock.systemUTC()))
         .item(Item.builder("Чай").quantity("1").unitPrice("500.00").vat(VatRate.SIXTEEN).build())
         .payment(PaymentType.CARD, "500.00")
         .build();
 
-    driver.register(IdempotencyKey.of("order-sale-return"), refund, deadline());
+    driver.register(IdempotencyKey.of("order-sale-return"), refund, Receipts.deadline());
 
     Map<String, Object> json = fake.check("order-sale-return").orElseThrow().request().json();
     assertEquals(number("3"), json.get("OperationType"));
@@ -234,7 +222,7 @@ class WebkassaDriverMappingTest {
         .rounding(rounding)
         .build();
 
-    FiscalResult result = driver.register(IdempotencyKey.of("order-" + rounding), receipt, deadline());
+    FiscalResult result = driver.register(IdempotencyKey.of("order-" + rounding), receipt, Receipts.deadline());
 
     Map<String, Object> json = fake.check("order-" + rounding).orElseThrow().request().json();
     assertEquals(number(Integer.toString(rounding.code())), json.get("RoundType"));
@@ -251,7 +239,7 @@ class WebkassaDriverMappingTest {
         .payment(PaymentType.CASH, "3000.00")
         .build();
 
-    driver.register(IdempotencyKey.of("order-purchase"), purchase, deadline());
+    driver.register(IdempotencyKey.of("order-purchase"), purchase, Receipts.deadline());
 
     Map<String, Object> json = fake.check("order-purchase").orElseThrow().request().json();
     assertEquals(number("0"), json.get("OperationType"));
@@ -265,7 +253,7 @@ class WebkassaDriverMappingTest {
   void aCheckMadeOfflineIsMarkedOffline() throws FiscalException {
     fake.offlineSince(fake.now().minus(Duration.ofHours(2)));
 
-    FiscalResult result = driver.register(IdempotencyKey.of("order-offline"), Receipts.sale("500.00"), deadline());
+    FiscalResult result = driver.register(IdempotencyKey.of("order-offline"), Receipts.sale("500.00"), Receipts.deadline());
 
     assertTrue(result.offline());
   }

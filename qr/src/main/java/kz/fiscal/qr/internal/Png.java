@@ -2,6 +2,7 @@ package kz.fiscal.qr.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -39,7 +40,7 @@ public final class Png {
       int length = 0;
       while (!deflater.finished()) {
         if (length == compressed.length) {
-          compressed = java.util.Arrays.copyOf(compressed, compressed.length * 2);
+          compressed = Arrays.copyOf(compressed, compressed.length * 2);
         }
         length += deflater.deflate(compressed, length, compressed.length - length);
       }

@@ -68,22 +68,15 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
     if (existing != null) {
       return new Begin(snapshot(existing), false);
     }
-    Instant now = clock.instant();
-    ReceiptRecord requested = Transitions.requested(key, digest, receipt, owner, now, lease);
-    ReceiptRecord record = sending ? Transitions.applyTo(requested, Transition.sending(), now, now.plus(lease))
-        : requested;
-    Slot fresh = new Slot(sequence.incrementAndGet(), record);
+    Transitions.Begun begun = Transitions.begun(key, digest, receipt, owner, clock.instant(), lease, sending);
+    Slot fresh = new Slot(sequence.incrementAndGet(), begun.record());
     synchronized (fresh) {
       existing = slots.putIfAbsent(key, fresh);
       if (existing != null) {
         return new Begin(snapshot(existing), false);
       }
-      fresh.history.add(new JournalEntry(key, Optional.empty(), ReceiptStatus.REQUESTED, 0, now, owner, Optional.empty()));
-      if (sending) {
-        fresh.history.add(new JournalEntry(key, Optional.of(ReceiptStatus.REQUESTED), ReceiptStatus.SENT,
-            record.attempts(), now, owner, Optional.empty()));
-      }
-      return new Begin(record, true);
+      fresh.history.addAll(begun.entries());
+      return new Begin(begun.record(), true);
     }
   }
 
@@ -123,15 +116,11 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
       throw new LeaseLostException(key, "no such record");
     }
     synchronized (slot) {
-      ReceiptRecord r = slot.record;
-      Transitions.requireOwned(r, owner, expectedVersion);
-      Instant now = clock.instant();
-      ReceiptRecord applied = Transitions.applyTo(r, transition, now, now.plus(lease));
-      ReceiptRecord next = release ? Transitions.released(applied) : applied;
-      slot.record = next;
-      slot.history.add(new JournalEntry(key, Optional.of(r.status()), next.status(), next.attempts(), now, owner,
-          transition.error()));
-      return next;
+      Transitions.Applied applied = Transitions.applied(slot.record, owner, expectedVersion, transition,
+          clock.instant(), lease, release);
+      slot.record = applied.record();
+      slot.history.add(applied.entry());
+      return applied.record();
     }
   }
 

@@ -106,22 +106,14 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
       boolean sending) {
     String json = RecordCodec.writeReceipt(receipt);
     try (Connection connection = dataSource.getConnection()) {
-      Instant now = clock.now(connection);
-      ReceiptRecord requested = Transitions.requested(key, digest, receipt, owner, now, lease);
-      List<JournalEntry> entries = new ArrayList<>(2);
-      entries.add(new JournalEntry(key, Optional.empty(), ReceiptStatus.REQUESTED, 0, now, owner, Optional.empty()));
-      ReceiptRecord record = requested;
-      if (sending) {
-        record = Transitions.applyTo(requested, Transition.sending(), now, now.plus(lease));
-        entries.add(new JournalEntry(key, Optional.of(ReceiptStatus.REQUESTED), ReceiptStatus.SENT,
-            record.attempts(), now, owner, Optional.empty()));
-      }
+      Transitions.Begun begun = Transitions.begun(key, digest, receipt, owner, clock.now(connection), lease, sending);
       connection.setAutoCommit(false);
       try {
-        insert(connection, record, json);
-        Rows.insertEntries(connection, entries);
+        insert(connection, begun.record(), json);
+        Rows.insertEntries(connection, begun.entries());
         connection.commit();
-        return new Begin(record, true);
+        Rows.remember(json, receipt);
+        return new Begin(begun.record(), true);
       } catch (SQLException e) {
         connection.rollback();
         if (!"23505".equals(e.getSQLState())) {
@@ -173,21 +165,23 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
   private ReceiptRecord apply(IdempotencyKey key, String owner, long expectedVersion, Transition transition,
       Duration lease, boolean release) {
     try (Connection connection = dataSource.getConnection()) {
+      // The clock is read outside the transaction: inside it, CURRENT_TIMESTAMP is the transaction's
+      // start, which a wait for the row lock would make stale.
+      Instant now = clock.now(connection);
       connection.setAutoCommit(false);
       try {
         ReceiptRecord current = Rows.findForUpdate(connection, key)
             .orElseThrow(() -> new LeaseLostException(key, "no such record"));
-        Transitions.requireOwned(current, owner, expectedVersion);
-        Instant now = clock.now(connection);
-        ReceiptRecord next = Transitions.applyTo(current, transition, now, now.plus(lease));
-        if (release) {
-          next = Transitions.released(next);
-        }
-        Rows.update(connection, next, expectedVersion, transition.replacement().isPresent()
-            ? RecordCodec.writeReceipt(next.receipt()) : null);
-        Rows.insertEntries(connection, List.of(new JournalEntry(key, Optional.of(current.status()), next.status(),
-            next.attempts(), now, owner, transition.error())));
+        Transitions.Applied applied = Transitions.applied(current, owner, expectedVersion, transition, now, lease,
+            release);
+        ReceiptRecord next = applied.record();
+        String replacement = transition.replacement().isPresent() ? RecordCodec.writeReceipt(next.receipt()) : null;
+        Rows.update(connection, next, expectedVersion, replacement);
+        Rows.insertEntries(connection, List.of(applied.entry()));
         connection.commit();
+        if (replacement != null) {
+          Rows.remember(replacement, next.receipt());
+        }
         return next;
       } catch (SQLException | RuntimeException e) {
         connection.rollback();

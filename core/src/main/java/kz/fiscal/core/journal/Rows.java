@@ -24,8 +24,8 @@ final class Rows {
   private static final int MAX_CODE = 50;
 
   /**
-   * Receipts recently read, by their exact JSON: a record is read back on every transition, and
-   * decoding its receipt again was a tenth of the cost of a transition on H2. Bounded; content-keyed,
+   * Receipts recently written or read, by their exact JSON: a record is read back on every transition,
+   * and decoding its receipt again was a tenth of the cost of a transition on H2. Bounded; content-keyed,
    * so it can never return another receipt.
    */
   private static final Map<String, Receipt> RECENT_RECEIPTS = new LinkedHashMap<>(512, 0.75f, true) {
@@ -39,6 +39,13 @@ final class Rows {
 
   private Rows() {}
 
+  /** Keeps {@code receipt} as what {@code json} decodes to, so the record's next read skips decoding it. */
+  static void remember(String json, Receipt receipt) {
+    synchronized (RECENT_RECEIPTS) {
+      RECENT_RECEIPTS.put(json, receipt);
+    }
+  }
+
   private static Receipt receipt(String json) {
     synchronized (RECENT_RECEIPTS) {
       Receipt known = RECENT_RECEIPTS.get(json);
@@ -47,9 +54,7 @@ final class Rows {
       }
     }
     Receipt receipt = RecordCodec.readReceipt(json);
-    synchronized (RECENT_RECEIPTS) {
-      RECENT_RECEIPTS.put(json, receipt);
-    }
+    remember(json, receipt);
     return receipt;
   }
 
@@ -75,9 +80,7 @@ final class Rows {
   /** The record at the cursor, whose columns are {@link JdbcReceiptJournal#columns()} in order. */
   static ReceiptRecord record(ResultSet rows) throws SQLException {
     String resultJson = rows.getString(6);
-    String errorKind = rows.getString(7);
-    Optional<RecordedError> error = errorKind == null ? Optional.empty() : Optional.of(new RecordedError(
-        RecordedError.Kind.valueOf(errorKind), rows.getString(8), rows.getString(9), instant(rows, 10)));
+    Optional<RecordedError> error = error(rows, 7);
     return new ReceiptRecord(
         IdempotencyKey.of(rows.getString(1)),
         rows.getString(2),
@@ -168,11 +171,9 @@ final class Rows {
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           String from = rows.getString(1);
-          String errorKind = rows.getString(6);
           entries.add(new JournalEntry(key, Optional.ofNullable(from).map(ReceiptStatus::valueOf),
               ReceiptStatus.valueOf(rows.getString(2)), rows.getInt(3), instant(rows, 4), rows.getString(5),
-              errorKind == null ? Optional.empty() : Optional.of(new RecordedError(RecordedError.Kind.valueOf(errorKind),
-                  rows.getString(7), rows.getString(8), instant(rows, 9)))));
+              error(rows, 6)));
         }
       }
       return entries;
@@ -180,6 +181,13 @@ final class Rows {
   }
 
   /** Four columns from {@code index}: kind, code, message, time. */
+  /** The error in columns {@code index} (kind) to {@code index + 3} (time), the mirror of {@link #setError}. */
+  private static Optional<RecordedError> error(ResultSet rows, int index) throws SQLException {
+    String kind = rows.getString(index);
+    return kind == null ? Optional.empty() : Optional.of(new RecordedError(RecordedError.Kind.valueOf(kind),
+        rows.getString(index + 1), rows.getString(index + 2), instant(rows, index + 3)));
+  }
+
   private static void setError(PreparedStatement statement, int index, Optional<RecordedError> error)
       throws SQLException {
     statement.setString(index, error.map(e -> e.kind().name()).orElse(null));

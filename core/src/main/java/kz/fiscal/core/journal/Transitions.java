@@ -2,6 +2,7 @@ package kz.fiscal.core.journal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
@@ -65,5 +66,44 @@ final class Transitions {
   static ReceiptRecord released(ReceiptRecord r) {
     return new ReceiptRecord(r.key(), r.digest(), r.receipt(), r.status(), r.attempts(), r.result(), r.lastError(),
         r.firstSentAt(), r.createdAt(), r.updatedAt(), Optional.empty(), Optional.empty(), r.version() + 1);
+  }
+
+  /** A record just begun and the history entries that go with it. */
+  record Begun(ReceiptRecord record, List<JournalEntry> entries) {}
+
+  /**
+   * A new record: {@code REQUESTED}, or {@code SENT} when {@code sending}, with one history entry per
+   * step, owned by {@code owner} until {@code now + lease}.
+   */
+  static Begun begun(IdempotencyKey key, String digest, Receipt receipt, String owner, Instant now, Duration lease,
+      boolean sending) {
+    ReceiptRecord requested = requested(key, digest, receipt, owner, now, lease);
+    JournalEntry first = new JournalEntry(key, Optional.empty(), ReceiptStatus.REQUESTED, 0, now, owner, Optional.empty());
+    if (!sending) {
+      return new Begun(requested, List.of(first));
+    }
+    ReceiptRecord sent = applyTo(requested, Transition.sending(), now, now.plus(lease));
+    return new Begun(sent, List.of(first, new JournalEntry(key, Optional.of(ReceiptStatus.REQUESTED),
+        ReceiptStatus.SENT, sent.attempts(), now, owner, Optional.empty())));
+  }
+
+  /** A transition's record and its history entry. */
+  record Applied(ReceiptRecord record, JournalEntry entry) {}
+
+  /**
+   * {@code transition} applied by {@code owner} to {@code current}, released afterwards when
+   * {@code release}, with the history entry that records it.
+   *
+   * @throws LeaseLostException if {@code current} is not at {@code expectedVersion} held by {@code owner}
+   */
+  static Applied applied(ReceiptRecord current, String owner, long expectedVersion, Transition transition,
+      Instant now, Duration lease, boolean release) {
+    requireOwned(current, owner, expectedVersion);
+    ReceiptRecord next = applyTo(current, transition, now, now.plus(lease));
+    if (release) {
+      next = released(next);
+    }
+    return new Applied(next, new JournalEntry(current.key(), Optional.of(current.status()), next.status(),
+        next.attempts(), now, owner, transition.error()));
   }
 }

@@ -76,9 +76,7 @@ public final class JournalSchema {
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
       if (found == 0) {
-        statement.execute("CREATE TABLE fiscal_schema (version INTEGER NOT NULL)");
-        execute(statement, V1);
-        statement.execute("INSERT INTO fiscal_schema (version) VALUES (1)");
+        createVersion1(connection);
       }
       if (found <= 1) {
         execute(statement, V2);
@@ -113,7 +111,7 @@ public final class JournalSchema {
     }
   }
 
-  /** Creates version 1 exactly, for tests of the migration from it. */
+  /** Creates version 1 exactly: the first step of a new schema, and the start of the migration tests. */
   public static void createVersion1(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE fiscal_schema (version INTEGER NOT NULL)");

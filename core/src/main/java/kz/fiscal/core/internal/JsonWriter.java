@@ -1,6 +1,5 @@
 package kz.fiscal.core.internal;
 
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -123,42 +122,7 @@ final class JsonWriter {
    * non-zero, e.g. {@code 2026-03-01T09:30:00+05:00} or {@code 2026-03-01T09:30:00.5-03:30}.
    */
   JsonWriter member(String name, OffsetDateTime time) {
-    name(name);
-    comma = true;
-    LocalDateTime local = time.toLocalDateTime();
-    int year = local.getYear();
-    if (year < 0 || year > 9999) {
-      // Outside the plausible fiscal years the model allows; the standard formatter signs the year.
-      put('"');
-      put(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
-      put('"');
-      return this;
-    }
-    put('"');
-    pad(year, 4);
-    put('-');
-    pad(local.getMonthValue(), 2);
-    put('-');
-    pad(local.getDayOfMonth(), 2);
-    put('T');
-    pad(local.getHour(), 2);
-    put(':');
-    pad(local.getMinute(), 2);
-    put(':');
-    pad(local.getSecond(), 2);
-    int nano = local.getNano();
-    if (nano != 0) {
-      int digits = 9;
-      while (nano % 10 == 0) {
-        nano /= 10;
-        digits--;
-      }
-      put('.');
-      pad(nano, digits);
-    }
-    put(time.getOffset().getId());
-    put('"');
-    return this;
+    return verbatim(name, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
   }
 
   int length() {
@@ -174,20 +138,6 @@ final class JsonWriter {
     if (comma) {
       put(',');
     }
-  }
-
-  /** Writes a non-negative int with leading zeros to {@code width} digits (or more when it has more). */
-  private void pad(int value, int width) {
-    int digits = 1;
-    for (int rest = value; rest >= 10; rest /= 10) {
-      digits++;
-    }
-    int n = Math.max(digits, width);
-    ensure(n);
-    for (int i = pos + n - 1; i >= pos; i--, value /= 10) {
-      buf[i] = (char) ('0' + value % 10);
-    }
-    pos += n;
   }
 
   private void put(char c) {

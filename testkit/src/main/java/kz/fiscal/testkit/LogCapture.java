@@ -1,6 +1,7 @@
 package kz.fiscal.testkit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.logging.Handler;
@@ -29,7 +30,7 @@ public final class LogCapture implements AutoCloseable {
     @Override
     public void publish(LogRecord record) {
       lines.add(record.getLevel() + " " + record.getLoggerName() + ": " + record.getMessage() + " "
-          + (record.getParameters() == null ? "" : List.of(record.getParameters())) + " " + record.getThrown());
+          + (record.getParameters() == null ? "" : Arrays.asList(record.getParameters())) + " " + record.getThrown());
     }
 
     @Override

@@ -40,15 +40,18 @@ final class ClientFixture {
 
   ClientFixture(RecordingFiscalDriver.Builder register, int maxAttempts) {
     driver = register.clock(clock).build();
-    client = FiscalClient.builder()
+    client = clientBuilder(maxAttempts).listener(events::add).build();
+  }
+
+  /** Another client on this fixture's register, journal and clock: a 2-minute lease, node {@code test-node}. */
+  FiscalClient.Builder clientBuilder(int maxAttempts) {
+    return FiscalClient.builder()
         .driver(driver)
         .journal(journal)
         .clock(clock)
         .retryPolicy(policy(maxAttempts))
         .leaseDuration(Duration.ofMinutes(2))
-        .nodeId("test-node")
-        .listener(events::add)
-        .build();
+        .nodeId("test-node");
   }
 
   RetryPolicy policy(int maxAttempts) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.FiscalResult;
@@ -20,13 +19,11 @@ import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.ReceiptRejectedException;
 import kz.fiscal.core.RecoveryReport;
-import kz.fiscal.core.journal.JournalEntry;
 import kz.fiscal.core.journal.ReceiptJournal;
-import kz.fiscal.core.journal.ReceiptQuery;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
-import kz.fiscal.core.journal.Transition;
 import kz.fiscal.testkit.ForwardingFiscalDriver;
+import kz.fiscal.testkit.ForwardingReceiptJournal;
 import kz.fiscal.testkit.RecordingFiscalDriver.Fault;
 import org.junit.jupiter.api.Test;
 
@@ -37,14 +34,7 @@ import org.junit.jupiter.api.Test;
 class FiscalClientClaimRaceTest {
   private final ClientFixture f = new ClientFixture();
   private final StaleReads stale = new StaleReads(f.journal);
-  private final FiscalClient late = FiscalClient.builder()
-      .driver(f.driver)
-      .journal(stale)
-      .clock(f.clock)
-      .retryPolicy(f.policy(6))
-      .leaseDuration(Duration.ofMinutes(2))
-      .nodeId("late-node")
-      .build();
+  private final FiscalClient late = f.clientBuilder(6).journal(stale).nodeId("late-node").build();
 
   @Test
   void aKeyFinishedBetweenReadAndClaimReturnsTheStoredResult() throws FiscalException {
@@ -132,21 +122,20 @@ class FiscalClientClaimRaceTest {
   }
 
   /** A journal whose reads can be scripted to return what was true a moment ago. */
-  private static final class StaleReads implements ReceiptJournal {
-    private final ReceiptJournal delegate;
+  private static final class StaleReads extends ForwardingReceiptJournal {
     private final ConcurrentHashMap<IdempotencyKey, ReceiptRecord> nextFinds = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<IdempotencyKey, ReceiptRecord> nextBegins = new ConcurrentHashMap<>();
     private volatile List<ReceiptRecord> recoverable;
 
     StaleReads(ReceiptJournal delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     void nextFind(ReceiptRecord record) {
       nextFinds.put(record.key(), record);
     }
 
-    /** The next {@code begin} of the record's key finds it as it was (a begin of a known key changes nothing). */
+    /** The next begin of the record's key finds it as it was (a begin of a known key changes nothing). */
     void nextBegin(ReceiptRecord record) {
       nextBegins.put(record.key(), record);
     }
@@ -158,50 +147,25 @@ class FiscalClientClaimRaceTest {
     @Override
     public Begin begin(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
       ReceiptRecord scripted = nextBegins.remove(key);
-      return scripted != null ? new Begin(scripted, false) : delegate.begin(key, digest, receipt, owner, lease);
+      return scripted != null ? new Begin(scripted, false) : super.begin(key, digest, receipt, owner, lease);
     }
 
     @Override
-    public Optional<ReceiptRecord> claim(IdempotencyKey key, String owner, Duration lease) {
-      return delegate.claim(key, owner, lease);
-    }
-
-    @Override
-    public ReceiptRecord apply(IdempotencyKey key, String owner, long expectedVersion, Transition transition,
-        Duration lease) {
-      return delegate.apply(key, owner, expectedVersion, transition, lease);
-    }
-
-    @Override
-    public void release(IdempotencyKey key, String owner) {
-      delegate.release(key, owner);
+    public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
+      ReceiptRecord scripted = nextBegins.remove(key);
+      return scripted != null ? new Begin(scripted, false) : super.beginSending(key, digest, receipt, owner, lease);
     }
 
     @Override
     public Optional<ReceiptRecord> find(IdempotencyKey key) {
       ReceiptRecord scripted = nextFinds.remove(key);
-      return scripted != null ? Optional.of(scripted) : delegate.find(key);
-    }
-
-    @Override
-    public List<JournalEntry> history(IdempotencyKey key) {
-      return delegate.history(key);
-    }
-
-    @Override
-    public List<ReceiptRecord> findByStatus(ReceiptStatus status, int limit) {
-      return delegate.findByStatus(status, limit);
+      return scripted != null ? Optional.of(scripted) : super.find(key);
     }
 
     @Override
     public List<ReceiptRecord> recoverable(int limit) {
       List<ReceiptRecord> scripted = recoverable;
-      return scripted != null ? scripted : delegate.recoverable(limit);
-    }
-
-    @Override
-    public void forEach(ReceiptQuery query, Consumer<ReceiptRecord> sink) {
-      delegate.forEach(query, sink);
+      return scripted != null ? scripted : super.recoverable(limit);
     }
   }
 }

@@ -10,20 +10,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import kz.fiscal.core.DeliveryFailedException;
 import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.ReceiptRejectedException;
-import kz.fiscal.core.journal.JournalEntry;
 import kz.fiscal.core.journal.ReceiptJournal;
-import kz.fiscal.core.journal.ReceiptQuery;
 import kz.fiscal.core.journal.ReceiptRecord;
-import kz.fiscal.core.journal.ReceiptStatus;
 import kz.fiscal.core.journal.Transition;
-import kz.fiscal.testkit.RecordingFiscalDriver;
+import kz.fiscal.testkit.ForwardingReceiptJournal;
 import kz.fiscal.testkit.RecordingFiscalDriver.Fault;
 import org.junit.jupiter.api.Test;
 
@@ -35,14 +31,7 @@ import org.junit.jupiter.api.Test;
 class FiscalClientJournalCallsTest {
   private final ClientFixture f = new ClientFixture();
   private final RecordingJournal journal = new RecordingJournal(f.journal);
-  private final FiscalClient client = FiscalClient.builder()
-      .driver(f.driver)
-      .journal(journal)
-      .clock(f.clock)
-      .retryPolicy(f.policy(2))
-      .leaseDuration(Duration.ofMinutes(2))
-      .nodeId("counted")
-      .build();
+  private final FiscalClient client = f.clientBuilder(2).journal(journal).nodeId("counted").build();
 
   @Test
   void aSaleWithoutTroubleIsOneBeginSendingAndOneApplyAndRelease() throws FiscalException {
@@ -100,24 +89,23 @@ class FiscalClientJournalCallsTest {
   }
 
   /** Records every journal call by name (and the status it made), then forwards it. */
-  private static final class RecordingJournal implements ReceiptJournal {
+  private static final class RecordingJournal extends ForwardingReceiptJournal {
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-    private final ReceiptJournal delegate;
 
     RecordingJournal(ReceiptJournal delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     @Override
     public Begin begin(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
-      Begin begin = delegate.begin(key, digest, receipt, owner, lease);
+      Begin begin = super.begin(key, digest, receipt, owner, lease);
       calls.add("begin -> " + begin.record().status());
       return begin;
     }
 
     @Override
     public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
-      Begin begin = delegate.beginSending(key, digest, receipt, owner, lease);
+      Begin begin = super.beginSending(key, digest, receipt, owner, lease);
       calls.add("beginSending -> " + begin.record().status());
       return begin;
     }
@@ -125,53 +113,33 @@ class FiscalClientJournalCallsTest {
     @Override
     public Optional<ReceiptRecord> claim(IdempotencyKey key, String owner, Duration lease) {
       calls.add("claim");
-      return delegate.claim(key, owner, lease);
+      return super.claim(key, owner, lease);
     }
 
     @Override
     public ReceiptRecord apply(IdempotencyKey key, String owner, long expectedVersion, Transition transition,
         Duration lease) {
       calls.add("apply -> " + transition.to());
-      return delegate.apply(key, owner, expectedVersion, transition, lease);
+      return super.apply(key, owner, expectedVersion, transition, lease);
     }
 
     @Override
     public ReceiptRecord applyAndRelease(IdempotencyKey key, String owner, long expectedVersion,
         Transition transition, Duration lease) {
       calls.add("applyAndRelease -> " + transition.to());
-      return delegate.applyAndRelease(key, owner, expectedVersion, transition, lease);
+      return super.applyAndRelease(key, owner, expectedVersion, transition, lease);
     }
 
     @Override
     public void release(IdempotencyKey key, String owner) {
       calls.add("release");
-      delegate.release(key, owner);
+      super.release(key, owner);
     }
 
     @Override
     public Optional<ReceiptRecord> find(IdempotencyKey key) {
       calls.add("find");
-      return delegate.find(key);
-    }
-
-    @Override
-    public List<JournalEntry> history(IdempotencyKey key) {
-      return delegate.history(key);
-    }
-
-    @Override
-    public List<ReceiptRecord> findByStatus(ReceiptStatus status, int limit) {
-      return delegate.findByStatus(status, limit);
-    }
-
-    @Override
-    public List<ReceiptRecord> recoverable(int limit) {
-      return delegate.recoverable(limit);
-    }
-
-    @Override
-    public void forEach(ReceiptQuery query, Consumer<ReceiptRecord> sink) {
-      delegate.forEach(query, sink);
+      return super.find(key);
     }
   }
 }

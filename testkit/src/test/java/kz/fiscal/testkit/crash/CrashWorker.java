@@ -20,10 +20,12 @@ import kz.fiscal.core.Seller;
 import kz.fiscal.core.VatRate;
 import kz.fiscal.core.Xin;
 import kz.fiscal.core.journal.JdbcReceiptJournal;
+import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptStatus;
 import kz.fiscal.core.spi.FiscalDriver;
 import kz.fiscal.testkit.Acknowledgements;
 import kz.fiscal.testkit.ForwardingFiscalDriver;
+import kz.fiscal.testkit.ForwardingReceiptJournal;
 import kz.fiscal.testkit.RecordingFiscalDriver;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -50,8 +52,11 @@ import org.h2.jdbcx.JdbcConnectionPool;
 public final class CrashWorker {
   /** Where a run dies. */
   enum Death {
-    /** After the journal's begin, before SENT. */
-    BEFORE_SENT,
+    /**
+     * Inside the journal's begin, before it commits: nothing is journaled. (A new record's REQUESTED and
+     * SENT commit together, so there is no moment between them to die in.)
+     */
+    BEFORE_JOURNALED,
     /** After SENT is journaled, before the register is called. */
     AFTER_SENT,
     /** After the register applied the check and wrote its ledger line, before the client hears of it. */
@@ -124,10 +129,10 @@ public final class CrashWorker {
     IdempotencyKey target = key(at);
     Shop shop = Shop.open(dir);
     FiscalDriver driver = death == Death.AFTER_APPLIED ? new HaltAfterApplying(shop.register, target) : shop.register;
-    FiscalClient.Builder builder = client(driver, shop.journal);
-    if (death == Death.BEFORE_SENT || death == Death.AFTER_SENT) {
-      ReceiptStatus dieOn = death == Death.BEFORE_SENT ? ReceiptStatus.REQUESTED : ReceiptStatus.SENT;
-      builder.listener(event -> haltOn(event, target, dieOn));
+    ReceiptJournal journal = death == Death.BEFORE_JOURNALED ? new HaltBeforeBegin(shop.journal, target) : shop.journal;
+    FiscalClient.Builder builder = client(driver, journal);
+    if (death == Death.AFTER_SENT) {
+      builder.listener(event -> haltOn(event, target, ReceiptStatus.SENT));
     }
     FiscalClient client = builder.build();
     say(READY);
@@ -160,7 +165,7 @@ public final class CrashWorker {
     Thread.sleep(Long.MAX_VALUE);
   }
 
-  private static FiscalClient.Builder client(FiscalDriver driver, JdbcReceiptJournal journal) {
+  private static FiscalClient.Builder client(FiscalDriver driver, ReceiptJournal journal) {
     return FiscalClient.builder()
         .driver(driver)
         .journal(journal)
@@ -208,6 +213,34 @@ public final class CrashWorker {
           }
           Thread.sleep(10);
         }
+      }
+    }
+  }
+
+  /** The process dies as the journal is asked to begin the target's record, before anything is committed. */
+  private static final class HaltBeforeBegin extends ForwardingReceiptJournal {
+    private final IdempotencyKey target;
+
+    HaltBeforeBegin(ReceiptJournal delegate, IdempotencyKey target) {
+      super(delegate);
+      this.target = target;
+    }
+
+    @Override
+    public Begin begin(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
+      haltOn(key);
+      return super.begin(key, digest, receipt, owner, lease);
+    }
+
+    @Override
+    public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
+      haltOn(key);
+      return super.beginSending(key, digest, receipt, owner, lease);
+    }
+
+    private void haltOn(IdempotencyKey key) {
+      if (key.equals(target)) {
+        Runtime.getRuntime().halt(HALTED);
       }
     }
   }

@@ -1,19 +1,12 @@
 package kz.fiscal.benchmarks;
 
-import java.time.OffsetDateTime;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
-import kz.fiscal.core.Item;
-import kz.fiscal.core.PaymentType;
 import kz.fiscal.core.Receipt;
-import kz.fiscal.core.Seller;
-import kz.fiscal.core.Tenge;
-import kz.fiscal.core.VatRate;
-import kz.fiscal.core.Xin;
 import kz.fiscal.core.journal.InMemoryReceiptJournal;
 import kz.fiscal.testkit.RecordingFiscalDriver;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,12 +41,7 @@ public class FiscalClientBenchmark {
 
   @Setup(Level.Iteration)
   public void setUp() {
-    Seller seller = Seller.vatPayer("ТОО «Бенч»", Xin.parse("150740001357"), "г. Алматы, пр. Абая, 1");
-    Receipt.Builder builder = Receipt.sale(seller).operationTime(OffsetDateTime.parse("2026-06-01T12:00:00+05:00"));
-    for (int i = 0; i < 5; i++) {
-      builder.item(Item.builder("Товар " + i).quantity("2").unitPrice("1250.50").vat(VatRate.SIXTEEN).build());
-    }
-    receipt = builder.discount(Tenge.of("100.00"), "Скидка").payment(PaymentType.CARD, "12405.00").build();
+    receipt = JournalBenchmark.receipt();
     client = FiscalClient.builder()
         .driver(RecordingFiscalDriver.create())
         .journal(new InMemoryReceiptJournal())

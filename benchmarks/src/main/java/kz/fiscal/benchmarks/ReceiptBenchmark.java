@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * discount, a check-level discount, card + cash payments with change and a customer e-mail, built
  * through the public builder from decimal strings and validated. The target is under 5 µs per receipt.
  *
- * <p>Run (no {@code mvn install} needed): {@code mvn -q -B -pl core,benchmarks -DskipTests package
+ * <p>Run (no {@code mvn install} needed): {@code mvn -q -B -pl benchmarks -am -DskipTests package
  * dependency:build-classpath -Dmdep.outputFile=target/classpath.txt} then {@code java -cp
  * benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) org.openjdk.jmh.Main ReceiptBenchmark}.
  */

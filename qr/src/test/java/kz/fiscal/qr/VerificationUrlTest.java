@@ -203,6 +203,7 @@ class VerificationUrlTest {
     VerificationUrl built = VerificationUrl.of(result, REGISTRY);
     assertEquals(built, VerificationUrl.parse(built.text()));
     assertEquals(fiscalSign, built.fiscalSign());
+    assertEquals(rnm, built.rnm());
     assertEquals(Tenge.ofTiyn(tiyn), built.total());
     assertEquals(time.toEpochSecond(), built.dateTime().toEpochSecond());
   }

@@ -11,15 +11,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
-import kz.fiscal.core.spi.DriverInfo;
 import kz.fiscal.core.spi.FiscalDriver;
 import kz.fiscal.core.spi.ShiftReport;
+import kz.fiscal.testkit.ForwardingFiscalDriver;
 
 /**
  * Kills a node the way a crashed process dies. Once {@link #kill() killed}, every later call the node
@@ -65,22 +65,16 @@ final class KillSwitch {
 
   /**
    * {@code delegate} that stops serving the node once it is killed; {@code killAfter} sees every key
-   * the register applied and its running count of this node's calls, and kills the node (after the
-   * register applied the check, before the node hears of it) when it answers true.
+   * the register applied and kills the node (after the register applied the check, before the node
+   * hears of it) when it answers true.
    */
-  FiscalDriver driver(FiscalDriver delegate, BiPredicate<IdempotencyKey, Integer> killAfter) {
-    return new FiscalDriver() {
-      private int calls;
-
+  FiscalDriver driver(FiscalDriver delegate, Predicate<IdempotencyKey> killAfter) {
+    return new ForwardingFiscalDriver(delegate) {
       @Override
       public FiscalResult register(IdempotencyKey key, Receipt receipt, Instant deadline) throws FiscalException {
         check();
-        FiscalResult result = delegate.register(key, receipt, deadline);
-        int call;
-        synchronized (this) {
-          call = ++calls;
-        }
-        if (killAfter.test(key, call)) {
+        FiscalResult result = super.register(key, receipt, deadline);
+        if (killAfter.test(key)) {
           kill();
         }
         check(); // the check exists, the node never hears of it
@@ -91,7 +85,7 @@ final class KillSwitch {
       public Optional<FiscalResult> lookup(IdempotencyKey key, Instant firstSentAt, Instant deadline)
           throws FiscalException {
         check();
-        Optional<FiscalResult> found = delegate.lookup(key, firstSentAt, deadline);
+        Optional<FiscalResult> found = super.lookup(key, firstSentAt, deadline);
         check();
         return found;
       }
@@ -99,22 +93,17 @@ final class KillSwitch {
       @Override
       public ShiftReport xReport() throws FiscalException {
         check();
-        return delegate.xReport();
+        return super.xReport();
       }
 
       @Override
       public ShiftReport closeShift() throws FiscalException {
         check();
-        return delegate.closeShift();
+        return super.closeShift();
       }
 
       @Override
-      public DriverInfo info() {
-        return delegate.info();
-      }
-
-      @Override
-      public void close() {}
+      public void close() {} // the register is shared with the other node
     };
   }
 

@@ -77,7 +77,7 @@ class TwoNodesOnePostgresTest {
     KillSwitch nodeA = new KillSwitch();
     AtomicReference<IdempotencyKey> dyingKey = new AtomicReference<>();
     AtomicReference<Instant> killedAt = new AtomicReference<>();
-    FiscalDriver registerOfA = nodeA.driver(register, (key, calls) -> {
+    FiscalDriver registerOfA = nodeA.driver(register, key -> {
       if (register.registerCalls() >= KILL_AT_REGISTER_CALL && dyingKey.compareAndSet(null, key)) {
         killedAt.set(Instant.now());
         return true;

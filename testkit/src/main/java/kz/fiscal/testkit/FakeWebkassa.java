@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import kz.fiscal.testkit.internal.webkassa.FakeClock;
 import kz.fiscal.testkit.internal.webkassa.JsonTree;
+import kz.fiscal.testkit.internal.webkassa.NoDelayServerSockets;
 import kz.fiscal.testkit.internal.webkassa.Provider;
 import kz.fiscal.testkit.internal.webkassa.Settings;
 import kz.fiscal.testkit.internal.webkassa.WebkassaDispatcher;
@@ -94,6 +95,7 @@ public final class FakeWebkassa implements AutoCloseable {
     this.provider = new Provider(settings, clock);
     this.dispatcher = new WebkassaDispatcher(provider);
     server.setDispatcher(dispatcher);
+    server.setServerSocketFactory(new NoDelayServerSockets());
     try {
       server.start(InetAddress.getByName("127.0.0.1"), 0);
     } catch (IOException e) {

@@ -65,11 +65,8 @@ final class Cashbox {
     });
   }
 
-  /** Marks {@code key} used, refusing with code 14 when it already was. */
+  /** Marks {@code key} used; the caller checked {@link #keyUsed} first, under the same lock. */
   void useKey(String key) {
-    if (usedKeys.contains(key)) {
-      throw new ProviderError(14, "Дубликат кода внешней системы");
-    }
     usedKeys.add(key);
   }
 

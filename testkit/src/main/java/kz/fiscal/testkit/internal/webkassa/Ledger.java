@@ -82,13 +82,7 @@ final class Ledger {
     }
     box.useKey(key);
     Shift shift = box.shiftFor(now);
-    if (type == 0) {
-      shift.cashIn = shift.cashIn.add(sum);
-      box.drawer = box.drawer.add(sum);
-    } else {
-      shift.cashOut = shift.cashOut.add(sum);
-      box.drawer = box.drawer.subtract(sum);
-    }
+    box.drawer = type == 0 ? box.drawer.add(sum) : box.drawer.subtract(sum);
     return Wire.object("Sum", sum, "DateTime", Wire.local(now), "ShiftNumber", shift.number);
   }
 

@@ -1,13 +1,12 @@
 package kz.fiscal.testkit.internal.webkassa;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import kz.fiscal.testkit.FakeWebkassa;
 
-/** One shift of a cashbox: its checks in order and its cash operations. Guarded by the provider's lock. */
+/** One shift of a cashbox: its checks in order. Guarded by the provider's lock. */
 final class Shift {
   /** A committed check with what the provider derived from it. */
   record Entry(FakeWebkassa.Check check, CheckContent content, boolean cashboxOffline) {}
@@ -16,8 +15,6 @@ final class Shift {
   final Instant openedAt;
   private Instant closedAt;
   final List<Entry> checks = new ArrayList<>();
-  BigDecimal cashIn = CheckRules.zero();
-  BigDecimal cashOut = CheckRules.zero();
 
   Shift(long number, Instant openedAt) {
     this.number = number;

@@ -54,7 +54,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
   static final String Z_REPORT = "/api/v4/ZReport";
   /** How far before the first send a lookup still searches, for clocks that disagree. */
   private static final Duration LOOKUP_MARGIN = Duration.ofHours(1);
-  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
+  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1");
   private static final Set<ReceiptFeature> CAPABILITIES =
       Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(ReceiptFeature.PRINCIPAL)));
 
@@ -180,7 +180,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
       if (reply.failed()) {
         throw ProviderErrors.toException(reply.code(), reply.error().text(), path);
       }
-      return CheckMapping.report(reply.data());
+      return CheckMapping.report(reply.data(), path);
     } finally {
       register.unlock();
     }
@@ -209,7 +209,9 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
         register.unlock();
       }
       List<Wire.HistoryItem> items = page.items() == null ? List.of() : page.items();
-      items.forEach(item -> CheckMapping.summary(item, shiftNumber).ifPresent(sink));
+      for (Wire.HistoryItem item : items) {
+        CheckMapping.summary(item, shiftNumber, ProviderHistory.CHECKS).ifPresent(sink);
+      }
       if (ProviderHistory.lastPage(items.size(), skip, page.total())) {
         return;
       }

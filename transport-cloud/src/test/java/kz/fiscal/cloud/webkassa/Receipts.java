@@ -1,11 +1,14 @@
 package kz.fiscal.cloud.webkassa;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import kz.fiscal.core.Item;
+import kz.fiscal.core.KzTime;
 import kz.fiscal.core.PaymentType;
 import kz.fiscal.core.Receipt;
+import kz.fiscal.core.ReturnBasis;
 import kz.fiscal.core.Seller;
 import kz.fiscal.core.VatRate;
 import kz.fiscal.core.Xin;
@@ -22,6 +25,15 @@ public final class Receipts {
   public static Receipt sale(String price) {
     return Receipt.sale(SELLER)
         .operationTime(TIME)
+        .item(Item.builder("Чай").quantity("1").unitPrice(price).vat(VatRate.SIXTEEN).build())
+        .payment(PaymentType.CARD, price)
+        .build();
+  }
+
+  /** A one-item card return at 16 % of {@code price} against {@code basis}, made now. */
+  public static Receipt saleReturn(ReturnBasis basis, String price) {
+    return Receipt.saleReturn(SELLER, basis)
+        .operationTime(KzTime.now(Clock.systemUTC()))
         .item(Item.builder("Чай").quantity("1").unitPrice(price).vat(VatRate.SIXTEEN).build())
         .payment(PaymentType.CARD, price)
         .build();

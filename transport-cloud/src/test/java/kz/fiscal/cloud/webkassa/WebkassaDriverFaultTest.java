@@ -2,7 +2,6 @@ package kz.fiscal.cloud.webkassa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import kz.fiscal.core.Customer;
 import kz.fiscal.core.DeliveryFailedException;
 import kz.fiscal.core.DeviceException;
-import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.InvalidReceiptException;
 import kz.fiscal.core.Item;
@@ -261,6 +259,40 @@ class WebkassaDriverFaultTest {
     assertEquals(4, server.getRequestCount());
   }
 
+  @ParameterizedTest
+  @CsvSource({"9", "10", "14", "19"})
+  void aLoginRefusedWithACodeAboutChecksIsNotDeliveredNeverARejectionOrADoubt(int code) {
+    answer(error(code, "Ошибка"));
+
+    assertThrows(DeliveryFailedException.class, () -> driver.register(KEY, Receipts.sale("500.00"), deadline()));
+    assertEquals(1, server.getRequestCount(), "only the login was sent");
+  }
+
+  @Test
+  void aLoginRefusedForTheCredentialsIsADeviceProblem() {
+    answer(error(1, "Неверный логин или пароль"));
+
+    var e = assertThrows(DeviceException.class, () -> driver.register(KEY, Receipts.sale("500.00"), deadline()));
+    assertEquals(DeviceException.Reason.CREDENTIALS, e.reason());
+  }
+
+  @Test
+  void aReportAnswerLackingItsFieldsLeavesUnknownWhetherTheShiftClosed() {
+    answer(TOKEN);
+    answer("{\"Data\":{\"ShiftNumber\":3}}");
+
+    assertThrows(OutcomeUnknownException.class, () -> driver.closeShift());
+  }
+
+  @Test
+  void aHistoryItemLackingItsTotalIsUnreadableNotACrash() {
+    answer(TOKEN);
+    answer("{\"Data\":{\"Total\":1,\"Items\":[{\"Number\":\"923956785162\",\"OrderNumber\":1,"
+        + "\"RegistratedOn\":\"30.11.2026 15:04:07\",\"OperationType\":2}]}}");
+
+    assertThrows(OutcomeUnknownException.class, () -> driver.checks(12, deadline(), check -> { }));
+  }
+
   @Test
   void aLoginThatGetsNoAnswerIsNotDelivered() {
     server.enqueue(new MockResponse.Builder().code(500).build());
@@ -348,15 +380,5 @@ class WebkassaDriverFaultTest {
     server.enqueue(new MockResponse.Builder().code(500).build());
 
     assertThrows(OutcomeUnknownException.class, () -> driver.lookup(KEY, Instant.now(), deadline()));
-  }
-
-  /** Keeps the compiler honest that every fault above surfaces as the SDK's own checked type. */
-  @Test
-  void everyFaultIsAFiscalException() {
-    answer(TOKEN);
-    server.enqueue(new MockResponse.Builder().code(500).build());
-
-    Exception e = assertThrows(Exception.class, () -> driver.register(KEY, Receipts.sale("500.00"), deadline()));
-    assertInstanceOf(FiscalException.class, e);
   }
 }

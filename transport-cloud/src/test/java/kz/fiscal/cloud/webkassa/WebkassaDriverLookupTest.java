@@ -92,4 +92,31 @@ class WebkassaDriverLookupTest {
     assertEquals(List.of("order-1", "order-2"), first.stream().map(c -> c.key().orElseThrow().value()).toList());
     assertEquals(fake.check("order-2").orElseThrow().fiscalSign(), first.get(1).fiscalSign());
   }
+
+  @Test
+  void aShiftOfMoreChecksThanAPageIsStreamedWhole() throws FiscalException {
+    int count = 2 * 50 + 3;
+    for (int i = 0; i < count; i++) {
+      driver.register(IdempotencyKey.of("order-page-" + i), Receipts.sale("100.00"), Receipts.deadline());
+    }
+
+    List<CheckSummary> checks = new ArrayList<>();
+    driver.checks(fake.currentShiftNumber(), Receipts.deadline(), checks::add);
+
+    assertEquals(count, checks.size());
+    assertEquals("order-page-" + (count - 1), checks.get(count - 1).key().orElseThrow().value());
+  }
+
+  @Test
+  void aCheckOlderThanAPageOfShiftsIsStillFound() throws FiscalException {
+    Instant sentAt = Instant.now();
+    FiscalResult oldest = driver.register(IdempotencyKey.of("order-oldest"), Receipts.sale("100.00"), Receipts.deadline());
+    for (int i = 0; i < 55; i++) {
+      driver.closeShift();
+      driver.register(IdempotencyKey.of("order-shift-" + i), Receipts.sale("100.00"), Receipts.deadline());
+    }
+
+    assertEquals(Optional.of(oldest), driver.lookup(IdempotencyKey.of("order-oldest"), sentAt, Receipts.deadline()));
+    assertEquals(56, driver.shifts(sentAt.minusSeconds(60), Receipts.deadline()).size());
+  }
 }

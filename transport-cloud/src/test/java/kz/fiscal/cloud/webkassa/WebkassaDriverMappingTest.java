@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,7 +16,6 @@ import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Item;
-import kz.fiscal.core.KzTime;
 import kz.fiscal.core.Ofd;
 import kz.fiscal.core.PaymentType;
 import kz.fiscal.core.Receipt;
@@ -192,11 +190,7 @@ class WebkassaDriverMappingTest {
   @Test
   void aReturnCarriesTheSalesBasis() throws FiscalException {
     FiscalResult sale = driver.register(IdempotencyKey.of("order-sale"), Receipts.sale("500.00"), Receipts.deadline());
-    Receipt refund = Receipt.saleReturn(Receipts.SELLER, sale.toReturnBasis())
-        .operationTime(KzTime.now(Clock.systemUTC()))
-        .item(Item.builder("Чай").quantity("1").unitPrice("500.00").vat(VatRate.SIXTEEN).build())
-        .payment(PaymentType.CARD, "500.00")
-        .build();
+    Receipt refund = Receipts.saleReturn(sale.toReturnBasis(), "500.00");
 
     driver.register(IdempotencyKey.of("order-sale-return"), refund, Receipts.deadline());
 

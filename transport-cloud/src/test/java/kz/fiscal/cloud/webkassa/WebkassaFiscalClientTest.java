@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +15,10 @@ import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
-import kz.fiscal.core.Item;
-import kz.fiscal.core.KzTime;
-import kz.fiscal.core.PaymentType;
-import kz.fiscal.core.Receipt;
 import kz.fiscal.core.ReceiptRejectedException;
 import kz.fiscal.core.ReturnBasis;
 import kz.fiscal.core.RetryPolicy;
 import kz.fiscal.core.Tenge;
-import kz.fiscal.core.VatRate;
 import kz.fiscal.core.journal.InMemoryReceiptJournal;
 import kz.fiscal.core.journal.JournalEntry;
 import kz.fiscal.core.journal.ReceiptStatus;
@@ -153,7 +147,7 @@ class WebkassaFiscalClientTest {
     FiscalResult sale = client.fiscalize(key("order-7"), Receipts.sale("500.00"));
     ReturnBasis basis = client.status(key("order-7")).orElseThrow().result().orElseThrow().toReturnBasis();
 
-    FiscalResult refund = client.fiscalize(key("order-7-return"), saleReturn(basis, "500.00"));
+    FiscalResult refund = client.fiscalize(key("order-7-return"), Receipts.saleReturn(basis, "500.00"));
 
     assertEquals(sale.toReturnBasis(), basis);
     assertEquals(2, fake.checks().size());
@@ -168,10 +162,10 @@ class WebkassaFiscalClientTest {
     ReturnBasis wrong = new ReturnBasis(sale.fiscalSign().orElseThrow(), sale.dateTime(), sale.rnm(),
         Tenge.of("900.00"), false);
 
-    assertThrows(ReceiptRejectedException.class, () -> client.fiscalize(key("order-8-return"), saleReturn(wrong, "500.00")));
+    assertThrows(ReceiptRejectedException.class, () -> client.fiscalize(key("order-8-return"), Receipts.saleReturn(wrong, "500.00")));
     assertEquals(ReceiptStatus.FAILED, client.status(key("order-8-return")).orElseThrow().status());
 
-    client.fiscalize(key("order-8-return"), saleReturn(sale.toReturnBasis(), "500.00"));
+    client.fiscalize(key("order-8-return"), Receipts.saleReturn(sale.toReturnBasis(), "500.00"));
     assertEquals(ReceiptStatus.FISCALIZED, client.status(key("order-8-return")).orElseThrow().status());
     assertEquals(1, fake.checkCount("order-8-return"));
   }
@@ -200,13 +194,5 @@ class WebkassaFiscalClientTest {
       assertEquals(1, fake.checkCount("order-" + i));
     }
     assertEquals(1, fake.maxConcurrentRequests());
-  }
-
-  private static Receipt saleReturn(ReturnBasis basis, String price) {
-    return Receipt.saleReturn(Receipts.SELLER, basis)
-        .operationTime(KzTime.now(Clock.systemUTC()))
-        .item(Item.builder("Чай").quantity("1").unitPrice(price).vat(VatRate.SIXTEEN).build())
-        .payment(PaymentType.CARD, price)
-        .build();
   }
 }

@@ -1,12 +1,12 @@
 package kz.fiscal.cloud.webkassa.internal;
 
 import java.math.BigDecimal;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Item;
@@ -95,7 +95,7 @@ public final class CheckMapping {
    *     the SDK cannot prove which it is
    */
   public static FiscalResult result(Wire.CheckData data, Tenge total, String path) throws OutcomeUnknownException {
-    try {
+    return readable(path, "a check", () -> {
       Wire.Cashbox cashbox = data.cashbox();
       if (cashbox == null || cashbox.registrationNumber() == null) {
         throw new IllegalArgumentException("no Cashbox.RegistrationNumber");
@@ -113,9 +113,7 @@ public final class CheckMapping {
           .ofd(ofd == null ? new Ofd("", 0, "") : new Ofd(nonNull(ofd.name()), Math.max(0, ofd.code()), nonNull(ofd.host())))
           .verificationUrl(data.ticketUrl())
           .build();
-    } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
-      throw new OutcomeUnknownException("Webkassa's answer to " + path + " cannot be read as a check: " + e.getMessage(), e);
-    }
+    });
   }
 
   /** The check's total as the provider reports it on lookup. */
@@ -127,34 +125,51 @@ public final class CheckMapping {
   }
 
   /** A shift of the provider's history. */
-  public static ShiftSummary shift(Wire.Shift shift) {
-    return new ShiftSummary(shift.shiftNumber(), ProviderTime.parse(shift.openDate()),
-        Optional.ofNullable(shift.closeDate()).map(ProviderTime::parse));
+  public static ShiftSummary shift(Wire.Shift shift, String path) throws OutcomeUnknownException {
+    return readable(path, "a shift", () -> new ShiftSummary(shift.shiftNumber(), ProviderTime.parse(shift.openDate()),
+        Optional.ofNullable(shift.closeDate()).map(ProviderTime::parse)));
   }
 
   /** A check of a shift's history; empty when its operation is one this SDK does not know. */
-  public static Optional<CheckSummary> summary(Wire.HistoryItem item, long shiftNumber) {
+  public static Optional<CheckSummary> summary(Wire.HistoryItem item, long shiftNumber, String path)
+      throws OutcomeUnknownException {
     Optional<Operation> operation = operation(item.operationType());
-    return operation.map(op -> new CheckSummary(item.number(), count(item.orderNumber()), shiftNumber,
-        ProviderTime.parse(item.registratedOn()), op, Tenge.of(item.total()), Boolean.TRUE.equals(item.isOffline()),
-        Optional.ofNullable(item.externalCheckNumber()).map(IdempotencyKey::of),
-        Optional.ofNullable(item.ticketUrl())));
+    return readable(path, "a check of the history", () -> operation.map(op -> new CheckSummary(item.number(),
+        count(item.orderNumber()), shiftNumber, ProviderTime.parse(item.registratedOn()), op, Tenge.of(item.total()),
+        Boolean.TRUE.equals(item.isOffline()), Optional.ofNullable(item.externalCheckNumber()).map(IdempotencyKey::of),
+        Optional.ofNullable(item.ticketUrl()))));
   }
 
   private static Optional<Operation> operation(Wire.OperationCode code) {
     return code == null || code == Wire.OperationCode.UNKNOWN ? Optional.empty() : Optional.of(Operation.ofCode(code.code()));
   }
 
-  /** An X- or Z-report. */
-  public static ShiftReport report(Wire.Report report) {
-    Map<Operation, ShiftReport.OperationTotals> operations = new EnumMap<>(Operation.class);
-    put(operations, Operation.SALE, report.sell());
-    put(operations, Operation.PURCHASE, report.buy());
-    put(operations, Operation.SALE_RETURN, report.returnSell());
-    put(operations, Operation.PURCHASE_RETURN, report.returnBuy());
-    return new ShiftReport(report.shiftNumber(), Optional.ofNullable(report.startOn()).map(ProviderTime::parse),
-        ProviderTime.parse(report.reportOn()), Optional.ofNullable(report.closeOn()).map(ProviderTime::parse),
-        count(report.documentCount()), operations, tenge(report.sumInCashbox()), Boolean.TRUE.equals(report.offlineMode()));
+  /** An X- or Z-report; a Z-report's answer that cannot be read leaves unknown whether the shift closed. */
+  public static ShiftReport report(Wire.Report report, String path) throws OutcomeUnknownException {
+    return readable(path, "a report", () -> {
+      Map<Operation, ShiftReport.OperationTotals> operations = new EnumMap<>(Operation.class);
+      put(operations, Operation.SALE, report.sell());
+      put(operations, Operation.PURCHASE, report.buy());
+      put(operations, Operation.SALE_RETURN, report.returnSell());
+      put(operations, Operation.PURCHASE_RETURN, report.returnBuy());
+      return new ShiftReport(report.shiftNumber(), Optional.ofNullable(report.startOn()).map(ProviderTime::parse),
+          ProviderTime.parse(report.reportOn()), Optional.ofNullable(report.closeOn()).map(ProviderTime::parse),
+          count(report.documentCount()), operations, tenge(report.sumInCashbox()),
+          Boolean.TRUE.equals(report.offlineMode()));
+    });
+  }
+
+  /**
+   * What {@code reading} makes of an answer to {@code path}; an answer lacking a field or holding one the
+   * SDK's values refuse is unreadable, which proves nothing about what the provider did.
+   */
+  private static <T> T readable(String path, String what, Supplier<T> reading) throws OutcomeUnknownException {
+    try {
+      return reading.get();
+    } catch (RuntimeException e) {
+      throw new OutcomeUnknownException("Webkassa's answer to " + path + " cannot be read as " + what + ": "
+          + e.getMessage(), e);
+    }
   }
 
   private static void put(Map<Operation, ShiftReport.OperationTotals> operations, Operation operation,

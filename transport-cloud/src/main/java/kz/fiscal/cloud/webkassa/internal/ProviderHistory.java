@@ -70,7 +70,7 @@ public final class ProviderHistory {
     Reply<Wire.CheckPage> reply = session.call(CHECKS,
         token -> new Wire.PageRequest(token, cashbox, shiftNumber, skip, PAGE), Wire.CheckPage.class, deadline);
     if (reply.failed()) {
-      throw ProviderErrors.toException(reply.code(), reply.error().text(), CHECKS);
+      throw lookupFailure(reply.error(), CHECKS);
     }
     return reply.data();
   }
@@ -90,12 +90,7 @@ public final class ProviderHistory {
       }
       List<Wire.Shift> shifts = reply.data().shifts() == null ? List.of() : reply.data().shifts();
       for (Wire.Shift shift : shifts) {
-        ShiftSummary summary;
-        try {
-          summary = CheckMapping.shift(shift);
-        } catch (RuntimeException e) {
-          throw new OutcomeUnknownException("Webkassa's shift history is unreadable: " + e.getMessage(), e);
-        }
+        ShiftSummary summary = CheckMapping.shift(shift, SHIFTS);
         if (summary.closedAt().isPresent() && summary.closedAt().get().toInstant().isBefore(since)) {
           return Optional.empty();
         }

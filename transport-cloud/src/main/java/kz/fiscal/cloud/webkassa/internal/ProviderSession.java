@@ -94,7 +94,9 @@ public final class ProviderSession {
         throw new DeviceException(Reason.CREDENTIALS, Integer.toString(code),
             "Webkassa refused the login with error " + code + ": " + reply.error().text());
       }
-      throw ProviderErrors.toException(code, reply.error().text(), AUTHORIZE);
+      FiscalException e = ProviderErrors.toException(code, reply.error().text(), AUTHORIZE);
+      // Only the register's own conditions say more than "the login failed": nothing was sent to fiscalize.
+      throw e instanceof DeviceException ? e : new DeliveryFailedException(e.getMessage(), e);
     }
     String fresh = reply.data().token();
     if (fresh == null || fresh.isEmpty()) {

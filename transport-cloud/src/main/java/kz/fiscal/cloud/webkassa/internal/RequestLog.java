@@ -18,8 +18,8 @@ public final class RequestLog {
   private static final Pattern ANSWER_SECRET =
       Pattern.compile("\"(Token|Login|Password|CustomerEmail|CustomerPhone|CustomerXin|Text)\"" + VALUE);
 
-  /** Whether exchanges are logged at all (so callers skip building the text). */
-  public boolean enabled() {
+  /** Whether exchanges are logged at all (so the redaction is skipped when they are not). */
+  private boolean enabled() {
     return LOG.isLoggable(Level.DEBUG);
   }
 

@@ -78,25 +78,23 @@ public final class Wire {
       @Json(name = "Total") BigDecimal total,
       @Json(name = "IsOffline") boolean isOffline) {}
 
-  /** {@code /check}'s answer; the lookup's answer adds {@code Total}, {@code OperationType} and the key. */
+  /**
+   * {@code /check}'s answer, and the lookup's, which adds the check's {@code Total}; fields the SDK does
+   * not use are left out (Moshi skips them).
+   */
   public record CheckData(
       @Json(name = "CheckNumber") String checkNumber,
       @Json(name = "DateTime") String dateTime,
       @Json(name = "OfflineMode") Boolean offlineMode,
-      @Json(name = "CashboxOfflineMode") Boolean cashboxOfflineMode,
       @Json(name = "Cashbox") Cashbox cashbox,
       @Json(name = "CheckOrderNumber") Long checkOrderNumber,
       @Json(name = "ShiftNumber") Long shiftNumber,
       @Json(name = "TicketUrl") String ticketUrl,
-      @Json(name = "Total") BigDecimal total,
-      @Json(name = "OperationType") OperationCode operationType,
-      @Json(name = "ExternalCheckNumber") String externalCheckNumber) {}
+      @Json(name = "Total") BigDecimal total) {}
 
   public record Cashbox(
-      @Json(name = "UniqueNumber") String uniqueNumber,
       @Json(name = "RegistrationNumber") String registrationNumber,
       @Json(name = "IdentityNumber") String identityNumber,
-      @Json(name = "Address") String address,
       @Json(name = "Ofd") Ofd ofd) {}
 
   public record Ofd(@Json(name = "Name") String name, @Json(name = "Host") String host, @Json(name = "Code") int code) {}

@@ -80,6 +80,11 @@ final class Fiscalization {
   }
 
   private FiscalResult attempts() throws FiscalException {
+    if (record.needsPerson()) {
+      // A lookup found another receipt's check under this key: asking again cannot settle it.
+      throw new OutcomeUnknownException(OutcomeUnknownException.Reason.KEY_COLLISION,
+          record.lastError().map(RecordedError::message).orElse("key collision"), null);
+    }
     if (record.status() == ReceiptStatus.SENT && !sentByBegin) {
       // Sent by a worker that is gone: the check may exist.
       move(Transition.failure(ReceiptStatus.IN_DOUBT,
@@ -100,6 +105,10 @@ final class Fiscalization {
         last = e;
         moveAfterFailure(RecordedError.Kind.DEVICE, e.providerCode(), e);
       } catch (OutcomeUnknownException e) {
+        if (e.reason() == OutcomeUnknownException.Reason.KEY_COLLISION) {
+          move(Transition.failure(ReceiptStatus.IN_DOUBT, error(RecordedError.Kind.KEY_COLLISION, "", e.getMessage())));
+          throw e;
+        }
         last = e;
         moveInDoubt("", e.getMessage());
       } catch (IdempotencyConflictException e) {
@@ -131,7 +140,7 @@ final class Fiscalization {
   private FiscalResult attempt() throws FiscalException {
     if (record.status() == ReceiptStatus.IN_DOUBT) {
       Instant from = record.firstSentAt().orElse(record.createdAt());
-      Optional<FiscalResult> found = driver.lookup(record.key(), from, deadline);
+      Optional<FiscalResult> found = driver.lookup(record.key(), record.receipt(), from, deadline);
       if (found.isPresent()) {
         finish(Transition.fiscalized(found.get()));
         return found.get();
@@ -174,11 +183,12 @@ final class Fiscalization {
     move(Transition.failure(to, error(kind, code, e.getMessage())));
   }
 
+  /** The backoff, or the provider's hint; never past what is left of the deadline. */
   private Duration wait(int attempt, FiscalException last) {
-    if (last instanceof DeliveryFailedException d && d.retryAfter().isPresent()) {
-      return d.retryAfter().get();
-    }
-    return policy.backoff(attempt);
+    Duration wait = last instanceof DeliveryFailedException d && d.retryAfter().isPresent()
+        ? d.retryAfter().get() : policy.backoff(attempt);
+    Duration left = Duration.between(clock.instant(), deadline);
+    return left.isNegative() ? Duration.ZERO : wait.compareTo(left) > 0 ? left : wait;
   }
 
   private FiscalException giveUp(FiscalException last, int attempts) {

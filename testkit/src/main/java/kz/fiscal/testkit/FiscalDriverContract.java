@@ -140,7 +140,7 @@ public abstract class FiscalDriverContract {
     loseNextAnswer();
 
     assertThrows(OutcomeUnknownException.class, () -> driver.register(key, sale("980.00"), deadline()));
-    Optional<FiscalResult> found = driver.lookup(key, sentAt.minusSeconds(1), deadline());
+    Optional<FiscalResult> found = driver.lookup(key, sale("980.00"), sentAt.minusSeconds(1), deadline());
 
     assertTrue(found.isPresent(), "the applied check is found");
     assertEquals(1, ledgerCount(key));
@@ -149,7 +149,33 @@ public abstract class FiscalDriverContract {
 
   @Test
   public void lookupOfAKeyNeverSentIsEmpty() throws FiscalException {
-    assertEquals(Optional.empty(), driver.lookup(newKey(), Instant.now().minusSeconds(60), deadline()));
+    assertEquals(Optional.empty(), driver.lookup(newKey(), sale("10.00"), Instant.now().minusSeconds(60), deadline()));
+  }
+
+  @Test
+  public void lookupThatFindsAnotherReceiptsCheckUnderTheKeyIsAKeyCollision() throws FiscalException {
+    IdempotencyKey key = newKey();
+    Instant sentAt = Instant.now();
+    driver.register(key, sale("400.00"), deadline());
+
+    OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
+        () -> driver.lookup(key, sale("450.00"), sentAt.minusSeconds(1), deadline()));
+
+    assertEquals(OutcomeUnknownException.Reason.KEY_COLLISION, e.reason());
+    assertTrue(e.getMessage().contains("400.00") && e.getMessage().contains("450.00"), e.getMessage());
+    assertEquals(1, ledgerCount(key));
+  }
+
+  @Test
+  public void resendingAKeyThatHoldsAnotherReceiptsCheckIsAKeyCollisionNotASecondCheck() throws FiscalException {
+    IdempotencyKey key = newKey();
+    driver.register(key, sale("400.00"), deadline());
+
+    OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
+        () -> driver.register(key, sale("450.00"), deadline()));
+
+    assertEquals(OutcomeUnknownException.Reason.KEY_COLLISION, e.reason());
+    assertEquals(1, ledgerCount(key));
   }
 
   @Test
@@ -178,7 +204,7 @@ public abstract class FiscalDriverContract {
     assertThrows(ReceiptRejectedException.class, () -> driver.register(key, sale("300.00"), deadline()));
 
     assertEquals(0, ledgerCount(key));
-    assertEquals(Optional.empty(), driver.lookup(key, Instant.now().minusSeconds(60), deadline()));
+    assertEquals(Optional.empty(), driver.lookup(key, sale("300.00"), Instant.now().minusSeconds(60), deadline()));
   }
 
   @Test

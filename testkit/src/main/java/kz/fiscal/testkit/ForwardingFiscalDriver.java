@@ -33,9 +33,9 @@ public class ForwardingFiscalDriver implements FiscalDriver {
   }
 
   @Override
-  public Optional<FiscalResult> lookup(IdempotencyKey key, Instant firstSentAt, Instant deadline)
+  public Optional<FiscalResult> lookup(IdempotencyKey key, Receipt journaled, Instant firstSentAt, Instant deadline)
       throws FiscalException {
-    return delegate.lookup(key, firstSentAt, deadline);
+    return delegate.lookup(key, journaled, firstSentAt, deadline);
   }
 
   @Override

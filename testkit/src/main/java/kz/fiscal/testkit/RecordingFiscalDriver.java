@@ -166,7 +166,7 @@ public final class RecordingFiscalDriver implements FiscalDriver {
       throw new ReceiptRejectedException("9", "validation error (scripted)");
     }
     if (deduplicate) {
-      Optional<FiscalResult> earlier = find(key);
+      Optional<FiscalResult> earlier = verified(key, receipt);
       if (earlier.isPresent()) {
         return earlier.get();
       }
@@ -179,8 +179,8 @@ public final class RecordingFiscalDriver implements FiscalDriver {
   }
 
   @Override
-  public synchronized Optional<FiscalResult> lookup(IdempotencyKey key, Instant firstSentAt, Instant deadline)
-      throws FiscalException {
+  public synchronized Optional<FiscalResult> lookup(IdempotencyKey key, Receipt journaled, Instant firstSentAt,
+      Instant deadline) throws FiscalException {
     lookupCalls++;
     if (blocked) {
       throw new DeviceException(DeviceException.Reason.BLOCKED, "7", "register blocked (scripted)");
@@ -189,7 +189,7 @@ public final class RecordingFiscalDriver implements FiscalDriver {
       failingLookups--;
       throw new OutcomeUnknownException("lookup timed out (scripted)", null);
     }
-    return find(key);
+    return verified(key, journaled);
   }
 
   @Override
@@ -244,6 +244,16 @@ public final class RecordingFiscalDriver implements FiscalDriver {
   /** How many times {@link #lookup} was called. */
   public synchronized int lookupCalls() {
     return lookupCalls;
+  }
+
+  /** The first check applied under {@code key}, if it is {@code receipt}'s by its total. */
+  private Optional<FiscalResult> verified(IdempotencyKey key, Receipt receipt) throws OutcomeUnknownException {
+    Optional<FiscalResult> found = find(key);
+    if (found.isPresent() && found.get().total().compareTo(receipt.total()) != 0) {
+      throw OutcomeUnknownException.keyCollision(key, "total", receipt.total().toString(),
+          found.get().total().toString());
+    }
+    return found;
   }
 
   /** The first check applied under {@code key}. */

@@ -136,8 +136,8 @@ class FakeWebkassaCheckTest {
   void amountsAreWrittenAsPlainDecimals() throws IOException {
     calls.sell("k", "500.00", "68.97");
 
-    WebkassaCalls.Answer answer = calls.send("/api-history/v4/Ticket/GetTicketByExternalCheckNumber", fake.apiKey(),
-        calls.body("\"ExternalCheckNumber\":\"k\",\"ShiftNumber\":1"));
+    WebkassaCalls.Answer answer = calls.send("/api/v4/Check/History", fake.apiKey(),
+        calls.body("\"ShiftNumber\":1,\"Skip\":0,\"Take\":50"));
 
     assertTrue(answer.body().contains("\"Total\":500.00,"), answer.body());
   }

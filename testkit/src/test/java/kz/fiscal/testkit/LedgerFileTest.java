@@ -101,7 +101,7 @@ class LedgerFileTest {
 
     try (RecordingFiscalDriver after = RecordingFiscalDriver.builder().deduplicateKeys(false).ledgerFile(path).build()) {
       assertEquals(1, after.ledgerCount(A));
-      assertEquals(Optional.of(a), after.lookup(A, Instant.EPOCH, Instant.MAX));
+      assertEquals(Optional.of(a), after.lookup(A, sale("10.00"), Instant.EPOCH, Instant.MAX));
       assertEquals(List.of(b), after.results(B));
       assertEquals(List.of(), after.ledger(), "the file keeps no receipts");
 

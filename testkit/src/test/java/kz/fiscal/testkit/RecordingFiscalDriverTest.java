@@ -47,7 +47,7 @@ class RecordingFiscalDriverTest {
     assertThrows(OutcomeUnknownException.class, () -> register.register(KEY, sale("10.00"), Instant.MAX));
 
     assertEquals(1, register.ledgerCount(KEY));
-    assertEquals(Optional.of(register.ledger().get(0).result()), register.lookup(KEY, Instant.EPOCH, Instant.MAX));
+    assertEquals(Optional.of(register.ledger().get(0).result()), register.lookup(KEY, sale("10.00"), Instant.EPOCH, Instant.MAX));
   }
 
   @Test
@@ -56,7 +56,7 @@ class RecordingFiscalDriverTest {
 
     assertThrows(OutcomeUnknownException.class, () -> register.register(KEY, sale("10.00"), Instant.MAX));
 
-    assertEquals(Optional.empty(), register.lookup(KEY, Instant.EPOCH, Instant.MAX));
+    assertEquals(Optional.empty(), register.lookup(KEY, sale("10.00"), Instant.EPOCH, Instant.MAX));
   }
 
   @Test
@@ -75,10 +75,10 @@ class RecordingFiscalDriverTest {
   void failingLookupsThrowUntilUsedUp() throws FiscalException {
     register.failNextLookups(2);
 
-    assertThrows(OutcomeUnknownException.class, () -> register.lookup(KEY, Instant.EPOCH, Instant.MAX));
-    assertThrows(OutcomeUnknownException.class, () -> register.lookup(KEY, Instant.EPOCH, Instant.MAX));
+    assertThrows(OutcomeUnknownException.class, () -> register.lookup(KEY, sale("10.00"), Instant.EPOCH, Instant.MAX));
+    assertThrows(OutcomeUnknownException.class, () -> register.lookup(KEY, sale("10.00"), Instant.EPOCH, Instant.MAX));
 
-    assertEquals(Optional.empty(), register.lookup(KEY, Instant.EPOCH, Instant.MAX));
+    assertEquals(Optional.empty(), register.lookup(KEY, sale("10.00"), Instant.EPOCH, Instant.MAX));
     assertEquals(3, register.lookupCalls());
   }
 
@@ -96,11 +96,11 @@ class RecordingFiscalDriverTest {
     register.block();
 
     DeviceException e = assertThrows(DeviceException.class, () -> register.register(KEY, sale("10.00"), Instant.MAX));
-    assertThrows(DeviceException.class, () -> register.lookup(KEY, Instant.EPOCH, Instant.MAX));
+    assertThrows(DeviceException.class, () -> register.lookup(KEY, sale("10.00"), Instant.EPOCH, Instant.MAX));
     register.unblock();
 
     assertEquals(DeviceException.Reason.BLOCKED, e.reason());
-    assertEquals(Optional.empty(), register.lookup(KEY, Instant.EPOCH, Instant.MAX));
+    assertEquals(Optional.empty(), register.lookup(KEY, sale("10.00"), Instant.EPOCH, Instant.MAX));
   }
 
   @Test

@@ -163,7 +163,7 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
   @Override
   public List<ReceiptRecord> recoverable(int limit) {
     Instant now = clock.instant();
-    return select(limit, r -> r.status().isPending() && r.claimableAt(now));
+    return select(limit, r -> r.status().isPending() && r.claimableAt(now) && !r.needsPerson());
   }
 
   @Override

@@ -234,7 +234,8 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
   @Override
   public List<ReceiptRecord> recoverable(int limit) {
     return list("SELECT " + COLUMNS + " FROM fiscal_receipt WHERE status IN " + PENDING + " AND (lease_owner IS NULL "
-        + "OR lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP) ORDER BY seq FETCH FIRST ? ROWS ONLY", null, limit);
+        + "OR lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP) AND (error_kind IS NULL OR error_kind <> '"
+        + RecordedError.Kind.KEY_COLLISION + "') ORDER BY seq FETCH FIRST ? ROWS ONLY", null, limit);
   }
 
   @Override

@@ -83,7 +83,10 @@ public interface ReceiptJournal {
   /** Up to {@code limit} records in {@code status}, oldest first. */
   List<ReceiptRecord> findByStatus(ReceiptStatus status, int limit);
 
-  /** Up to {@code limit} pending records whose lease is free or ran out, oldest first. */
+  /**
+   * Up to {@code limit} pending records whose lease is free or ran out, oldest first; never one that
+   * {@link ReceiptRecord#needsPerson() needs a person}.
+   */
   List<ReceiptRecord> recoverable(int limit);
 
   /**

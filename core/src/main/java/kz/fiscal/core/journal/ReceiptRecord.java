@@ -56,6 +56,15 @@ public record ReceiptRecord(
     }
   }
 
+  /**
+   * Whether only a person can settle this record: in doubt because a lookup found another receipt's
+   * check under its key ({@link RecordedError.Kind#KEY_COLLISION}). Recovery leaves it alone.
+   */
+  public boolean needsPerson() {
+    return status == ReceiptStatus.IN_DOUBT
+        && lastError.filter(e -> e.kind() == RecordedError.Kind.KEY_COLLISION).isPresent();
+  }
+
   /** Whether someone else may take this record over at {@code now}: no owner, or the lease ran out. */
   public boolean claimableAt(Instant now) {
     return owner.isEmpty() || leaseUntil.isEmpty() || leaseUntil.get().isBefore(now);

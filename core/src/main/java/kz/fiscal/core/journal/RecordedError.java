@@ -16,7 +16,9 @@ public record RecordedError(Kind kind, String code, String message, Instant at) 
 
   /** The kinds of failure, one per {@link kz.fiscal.core.FiscalException} subtype that reaches the journal. */
   public enum Kind {
-    REJECTED, DELIVERY_FAILED, OUTCOME_UNKNOWN, DEVICE, LEASE_EXPIRED
+    REJECTED, DELIVERY_FAILED, OUTCOME_UNKNOWN, DEVICE, LEASE_EXPIRED,
+    /** A lookup found another receipt's check under the key: the record waits for a person, never looked up again. */
+    KEY_COLLISION
   }
 
   public RecordedError {

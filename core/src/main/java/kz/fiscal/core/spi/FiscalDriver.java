@@ -26,8 +26,13 @@ public interface FiscalDriver extends AutoCloseable {
   /**
    * Finds the check fiscalized under {@code key}, searching from {@code firstSentAt}. Empty means:
    * certainly never fiscalized. Any doubt throws {@link kz.fiscal.core.OutcomeUnknownException}.
+   * A lookup relies only on what the provider promises in its answers: what the answer lacks (e.g. the
+   * total) comes from {@code journaled}, the receipt sent under the key, and what it carries is checked
+   * against it; a found check that is not this receipt's throws an unknown outcome with reason
+   * {@link kz.fiscal.core.OutcomeUnknownException.Reason#KEY_COLLISION KEY_COLLISION}.
    */
-  Optional<FiscalResult> lookup(IdempotencyKey key, Instant firstSentAt, Instant deadline) throws FiscalException;
+  Optional<FiscalResult> lookup(IdempotencyKey key, Receipt journaled, Instant firstSentAt, Instant deadline)
+      throws FiscalException;
 
   /** Reads the current shift's totals without closing it. */
   ShiftReport xReport() throws FiscalException;

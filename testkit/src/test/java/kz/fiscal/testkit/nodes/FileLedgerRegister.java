@@ -66,7 +66,8 @@ final class FileLedgerRegister implements FiscalDriver {
   }
 
   @Override
-  public synchronized Optional<FiscalResult> lookup(IdempotencyKey key, Instant firstSentAt, Instant deadline) {
+  public synchronized Optional<FiscalResult> lookup(IdempotencyKey key, Receipt journaled, Instant firstSentAt,
+      Instant deadline) {
     try (FileLock lock = file.lock()) {
       catchUp();
       return Optional.ofNullable(firstByKey.get(key)).map(Printed::result);

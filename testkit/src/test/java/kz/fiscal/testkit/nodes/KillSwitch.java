@@ -82,10 +82,10 @@ final class KillSwitch {
       }
 
       @Override
-      public Optional<FiscalResult> lookup(IdempotencyKey key, Instant firstSentAt, Instant deadline)
-          throws FiscalException {
+      public Optional<FiscalResult> lookup(IdempotencyKey key, Receipt journaled, Instant firstSentAt,
+          Instant deadline) throws FiscalException {
         check();
-        Optional<FiscalResult> found = super.lookup(key, firstSentAt, deadline);
+        Optional<FiscalResult> found = super.lookup(key, journaled, firstSentAt, deadline);
         check();
         return found;
       }

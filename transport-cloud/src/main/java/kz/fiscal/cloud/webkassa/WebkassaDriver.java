@@ -109,14 +109,35 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
         return remember(CheckMapping.result(reply.data(), receipt.total(), CHECK));
       }
       if (reply.code() == ProviderErrors.DUPLICATE_KEY) {
-        // Already fiscalized under this key: the original check is the answer.
-        return history.find(key, Instant.MIN, deadline).map(this::remember).orElseThrow(() -> new OutcomeUnknownException(
-            "Webkassa reports key " + key.value() + " as used (14) but no shift holds its check", null));
+        return existing(key, receipt, deadline);
       }
       throw ProviderErrors.toException(reply.code(), withoutPersonalData(reply.error().text(), receipt.customer()), CHECK);
+    } catch (RuntimeException e) {
+      throw unexpected(CHECK, e);
     } finally {
       register.unlock();
     }
+  }
+
+  /**
+   * Code 14: a check under {@code key} exists. It is the answer once found and verified against the
+   * receipt; any failure to find or verify it leaves the outcome unknown, never "not applied".
+   */
+  private FiscalResult existing(IdempotencyKey key, Receipt receipt, Instant deadline) throws OutcomeUnknownException {
+    String used = "Webkassa reports key " + key.value() + " as used (14)";
+    try {
+      return history.find(key, receipt, Instant.MIN, deadline).map(this::remember)
+          .orElseThrow(() -> new OutcomeUnknownException(used + " but no shift holds its check", null));
+    } catch (OutcomeUnknownException e) {
+      throw e;
+    } catch (FiscalException e) {
+      throw new OutcomeUnknownException(used + " and finding its check failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** A fault of this driver or an answer no mapping foresaw: the request may have been applied. */
+  private static OutcomeUnknownException unexpected(String path, RuntimeException e) {
+    return new OutcomeUnknownException("Webkassa's answer to " + path + " could not be handled: " + e, e);
   }
 
   /** A receipt using a feature Webkassa v4 has no field for would lose it silently: refuse it instead. */
@@ -133,13 +154,20 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
 
   /**
    * Searches every shift open at or after {@code firstSentAt} (less an hour for clock drift), newest
-   * first, for the check sent under {@code key}.
+   * first, for the check sent under {@code key}, and verifies a found one against its shift's check
+   * history: its total and operation must be {@code journaled}'s.
+   *
+   * @throws OutcomeUnknownException if the lookup cannot prove either way, or (reason
+   *     {@code KEY_COLLISION}) the check under the key is another receipt's
    */
   @Override
-  public Optional<FiscalResult> lookup(IdempotencyKey key, Instant firstSentAt, Instant deadline) throws FiscalException {
+  public Optional<FiscalResult> lookup(IdempotencyKey key, Receipt journaled, Instant firstSentAt, Instant deadline)
+      throws FiscalException {
     lock(deadline);
     try {
-      return history.find(key, firstSentAt.minus(LOOKUP_MARGIN), deadline).map(this::remember);
+      return history.find(key, journaled, firstSentAt.minus(LOOKUP_MARGIN), deadline).map(this::remember);
+    } catch (RuntimeException e) {
+      throw unexpected(ProviderHistory.LOOKUP, e);
     } finally {
       register.unlock();
     }

@@ -371,7 +371,7 @@ class WebkassaDriverFaultTest {
     answer("{\"Data\":{\"Total\":1,\"Shifts\":[{\"ShiftNumber\":12,\"OpenDate\":\"30.11.2026 09:00:00\",\"CloseDate\":null}]}}");
     answer(error(-1, "Внутренняя ошибка"));
 
-    assertThrows(OutcomeUnknownException.class, () -> driver.lookup(KEY, Instant.now(), deadline()));
+    assertThrows(OutcomeUnknownException.class, () -> driver.lookup(KEY, Receipts.sale("500.00"), Instant.now(), deadline()));
   }
 
   @Test
@@ -379,6 +379,6 @@ class WebkassaDriverFaultTest {
     answer(TOKEN);
     server.enqueue(new MockResponse.Builder().code(500).build());
 
-    assertThrows(OutcomeUnknownException.class, () -> driver.lookup(KEY, Instant.now(), deadline()));
+    assertThrows(OutcomeUnknownException.class, () -> driver.lookup(KEY, Receipts.sale("500.00"), Instant.now(), deadline()));
   }
 }

@@ -51,7 +51,7 @@ class WebkassaDriverLookupTest {
     driver.closeShift();
     driver.register(IdempotencyKey.of("order-next-shift"), Receipts.sale("100.00"), Receipts.deadline());
 
-    Optional<FiscalResult> found = driver.lookup(key, sentAt, Receipts.deadline());
+    Optional<FiscalResult> found = driver.lookup(key, Receipts.sale("500.00"), sentAt, Receipts.deadline());
 
     assertEquals(Optional.of(made), found);
   }
@@ -63,7 +63,7 @@ class WebkassaDriverLookupTest {
     fake.advance(Duration.ofDays(3));
     driver.register(IdempotencyKey.of("order-b"), Receipts.sale("100.00"), Receipts.deadline());
 
-    assertEquals(Optional.empty(), driver.lookup(IdempotencyKey.of("order-never"), fake.now(), Receipts.deadline()));
+    assertEquals(Optional.empty(), driver.lookup(IdempotencyKey.of("order-never"), Receipts.sale("100.00"), fake.now(), Receipts.deadline()));
 
     assertEquals(1, fake.requests("/api-history/v4/Ticket/GetTicketByExternalCheckNumber").size(),
         "only the open shift is asked");
@@ -71,7 +71,7 @@ class WebkassaDriverLookupTest {
 
   @Test
   void aRegisterThatNeverHadAShiftHasNoCheck() throws FiscalException {
-    assertEquals(Optional.empty(), driver.lookup(IdempotencyKey.of("order-none"), Instant.now(), Receipts.deadline()));
+    assertEquals(Optional.empty(), driver.lookup(IdempotencyKey.of("order-none"), Receipts.sale("100.00"), Instant.now(), Receipts.deadline()));
   }
 
   @Test
@@ -116,7 +116,7 @@ class WebkassaDriverLookupTest {
       driver.register(IdempotencyKey.of("order-shift-" + i), Receipts.sale("100.00"), Receipts.deadline());
     }
 
-    assertEquals(Optional.of(oldest), driver.lookup(IdempotencyKey.of("order-oldest"), sentAt, Receipts.deadline()));
+    assertEquals(Optional.of(oldest), driver.lookup(IdempotencyKey.of("order-oldest"), Receipts.sale("100.00"), sentAt, Receipts.deadline()));
     assertEquals(56, driver.shifts(sentAt.minusSeconds(60), Receipts.deadline()).size());
   }
 }

@@ -86,7 +86,11 @@ final class Ledger {
     return Wire.object("Sum", sum, "DateTime", Wire.local(now), "ShiftNumber", shift.number);
   }
 
-  /** {@code GetTicketByExternalCheckNumber}: searches only the named shift; code 19 when not there. */
+  /**
+   * {@code GetTicketByExternalCheckNumber}: searches only the named shift; code 19 when not there. The
+   * answer carries the fields of {@code /check}'s {@code Data} and nothing the spec does not list (no
+   * {@code Total}: a driver reads that from {@code Check/History}).
+   */
   Map<String, Object> lookup(Cashbox box, Fields body) {
     String key = body.string("ExternalCheckNumber", 50);
     long shiftNumber = body.integer("ShiftNumber");
@@ -95,10 +99,6 @@ final class Ledger {
         .filter(e -> e.check().externalCheckNumber().equals(key))
         .findFirst()
         .orElseThrow(() -> new ProviderError(19, "Чек с указанным внешним номером не найден"));
-    Map<String, Object> data = Wire.checkData(entry, settings, printBase);
-    data.put("Total", entry.check().total());
-    data.put("OperationType", entry.check().operationType());
-    data.put("ExternalCheckNumber", key);
-    return data;
+    return Wire.checkData(entry, settings, printBase); // exactly /check's Data: the spec promises no more
   }
 }

@@ -90,7 +90,7 @@ public final class CheckMapping {
   /**
    * The result of a check the provider made or found.
    *
-   * @param total the check's total: the receipt's when it was just made, the provider's on lookup
+   * @param total the check's total: the journaled receipt's (the answer carries none)
    * @throws OutcomeUnknownException if the answer lacks what a result must hold: the check exists, but
    *     the SDK cannot prove which it is
    */
@@ -116,12 +116,13 @@ public final class CheckMapping {
     });
   }
 
-  /** The check's total as the provider reports it on lookup. */
-  public static Tenge total(Wire.CheckData data, String path) throws OutcomeUnknownException {
-    if (data.total() == null || data.total().signum() < 0) {
-      throw new OutcomeUnknownException("Webkassa's answer to " + path + " carries no Total", null);
-    }
-    return Tenge.of(data.total());
+  /** What a history item proves of a check: its total and its operation. */
+  public record Identity(Tenge total, Operation operation) {}
+
+  /** The total and operation of a check of the history; an item lacking either cannot prove anything. */
+  public static Identity identity(Wire.HistoryItem item, String path) throws OutcomeUnknownException {
+    return readable(path, "a check of the history", () -> new Identity(Tenge.of(required(item.total(), "Total")),
+        operation(item.operationType()).orElseThrow(() -> new IllegalArgumentException("no known OperationType"))));
   }
 
   /** A shift of the provider's history. */

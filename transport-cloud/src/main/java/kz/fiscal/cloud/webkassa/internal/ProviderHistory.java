@@ -11,6 +11,7 @@ import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.OutcomeUnknownException;
+import kz.fiscal.core.Receipt;
 import kz.fiscal.core.spi.ShiftSummary;
 
 /**
@@ -22,6 +23,8 @@ public final class ProviderHistory {
   public static final String SHIFTS = "/api/v4/Cashbox/ShiftHistory";
   public static final String CHECKS = "/api/v4/Check/History";
   public static final int PAGE = 50;
+  /** More pages than any register holds (500,000 shifts or checks a shift): a provider looping. */
+  static final int MAX_PAGES = 10_000;
 
   private final ProviderSession session;
   private final String cashbox;
@@ -38,20 +41,64 @@ public final class ProviderHistory {
 
   /**
    * The check sent under {@code key}, searched in every shift not closed before {@code since}, newest
-   * first. Empty only when every such shift answered "not found".
+   * first, and verified against its shift's check history. Empty only when every such shift answered
+   * "not found". The lookup answer is read for what the spec promises (a check's {@code Data}); the
+   * total is the journaled receipt's once the history item proves it.
+   *
+   * @throws OutcomeUnknownException with reason {@code KEY_COLLISION} if the check found under the key
+   *     has another total or operation than {@code journaled}
    */
-  public Optional<FiscalResult> find(IdempotencyKey key, Instant since, Instant deadline) throws FiscalException {
+  public Optional<FiscalResult> find(IdempotencyKey key, Receipt journaled, Instant since, Instant deadline)
+      throws FiscalException {
     return newestFirst(since, deadline, shift -> {
       Reply<Wire.CheckData> reply = session.call(LOOKUP,
           token -> new Wire.LookupRequest(token, cashbox, key.value(), shift.number()), Wire.CheckData.class, deadline);
-      if (!reply.failed()) {
-        return Optional.of(CheckMapping.result(reply.data(), CheckMapping.total(reply.data(), LOOKUP), LOOKUP));
+      if (reply.failed()) {
+        if (reply.code() != ProviderErrors.NOT_FOUND) {
+          throw lookupFailure(reply.error(), LOOKUP);
+        }
+        return Optional.empty();
       }
-      if (reply.code() != ProviderErrors.NOT_FOUND) {
-        throw lookupFailure(reply.error(), LOOKUP);
-      }
-      return Optional.empty();
+      FiscalResult found = CheckMapping.result(reply.data().inShift(shift.number()), journaled.total(), LOOKUP);
+      verify(key, journaled, found, deadline);
+      return Optional.of(found);
     });
+  }
+
+  /**
+   * Proves that the check {@code found} under {@code key} is {@code journaled}'s: its item in the check
+   * history of its shift (which promises {@code Total} and {@code OperationType}) must match.
+   */
+  private void verify(IdempotencyKey key, Receipt journaled, FiscalResult found, Instant deadline)
+      throws FiscalException {
+    Wire.HistoryItem item = historyItem(found, deadline).orElseThrow(() -> new OutcomeUnknownException(
+        "Webkassa found key " + key.value() + " as check " + found.fiscalSign() + " of shift " + found.shiftNumber()
+            + ", but that shift's history does not list it", null));
+    CheckMapping.Identity fields = CheckMapping.identity(item, CHECKS);
+    if (fields.total().compareTo(journaled.total()) != 0) {
+      throw OutcomeUnknownException.keyCollision(key, "total", journaled.total().toString(), fields.total().toString());
+    }
+    if (fields.operation() != journaled.operation()) {
+      throw OutcomeUnknownException.keyCollision(key, "operation", journaled.operation().toString(),
+          fields.operation().toString());
+    }
+  }
+
+  /** The history item of {@code found}, matched by its fiscal sign, read page by page. */
+  private Optional<Wire.HistoryItem> historyItem(FiscalResult found, Instant deadline) throws FiscalException {
+    for (int skip = 0, pages = 0; pages < MAX_PAGES; skip += PAGE, pages++) {
+      Wire.CheckPage page = checks(found.shiftNumber(), skip, deadline);
+      List<Wire.HistoryItem> items = page.items() == null ? List.of() : page.items();
+      for (Wire.HistoryItem item : items) {
+        if (item != null && found.fiscalSign().equals(item.number())) {
+          return Optional.of(item);
+        }
+      }
+      if (lastPage(items.size(), skip, page.total())) {
+        return Optional.empty();
+      }
+    }
+    throw endless(CHECKS);
   }
 
   /** The shifts not closed before {@code since}, oldest first. */
@@ -81,7 +128,10 @@ public final class ProviderHistory {
   }
 
   private <T> Optional<T> newestFirst(Instant since, Instant deadline, ShiftVisitor<T> visitor) throws FiscalException {
-    for (int skip = 0; ; skip += PAGE) {
+    for (int skip = 0, pages = 0; ; skip += PAGE, pages++) {
+      if (pages == MAX_PAGES) {
+        throw endless(SHIFTS);
+      }
       int from = skip;
       Reply<Wire.ShiftPage> reply = session.call(SHIFTS,
           token -> new Wire.PageRequest(token, cashbox, null, from, PAGE), Wire.ShiftPage.class, deadline);
@@ -103,6 +153,12 @@ public final class ProviderHistory {
         return Optional.empty();
       }
     }
+  }
+
+  /** A history that never ends proves nothing either way. */
+  private static OutcomeUnknownException endless(String path) {
+    return new OutcomeUnknownException("Webkassa's " + path + " kept answering full pages past " + MAX_PAGES
+        + " pages", null);
   }
 
   /** A refused history call proves nothing about a check: only the register's own conditions stay device errors. */

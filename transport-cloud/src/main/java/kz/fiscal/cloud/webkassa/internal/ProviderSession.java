@@ -116,7 +116,12 @@ public final class ProviderSession {
           + ") is unreadable: " + e.getMessage(), e);
     }
     if (envelope.errors() != null && !envelope.errors().isEmpty()) {
-      return new Reply<>(null, envelope.errors().get(0));
+      Wire.Error first = envelope.errors().get(0);
+      if (first == null) {
+        throw new OutcomeUnknownException("Webkassa's answer to " + path + " (HTTP " + answer.status()
+            + ") lists an empty error", null);
+      }
+      return new Reply<>(null, first);
     }
     if (envelope.data() == null) {
       throw new OutcomeUnknownException("Webkassa's answer to " + path + " (HTTP " + answer.status()

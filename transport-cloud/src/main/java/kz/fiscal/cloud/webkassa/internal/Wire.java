@@ -79,8 +79,8 @@ public final class Wire {
       @Json(name = "IsOffline") boolean isOffline) {}
 
   /**
-   * {@code /check}'s answer, and the lookup's, which adds the check's {@code Total}; fields the SDK does
-   * not use are left out (Moshi skips them).
+   * {@code /check}'s answer, and the lookup's (webkassa-v4.md promises the same fields, no total); fields
+   * the SDK does not use are left out (Moshi skips them).
    */
   public record CheckData(
       @Json(name = "CheckNumber") String checkNumber,
@@ -89,8 +89,14 @@ public final class Wire {
       @Json(name = "Cashbox") Cashbox cashbox,
       @Json(name = "CheckOrderNumber") Long checkOrderNumber,
       @Json(name = "ShiftNumber") Long shiftNumber,
-      @Json(name = "TicketUrl") String ticketUrl,
-      @Json(name = "Total") BigDecimal total) {}
+      @Json(name = "TicketUrl") String ticketUrl) {
+
+    /** This answer, with {@code shift} as its shift when it names none (a lookup asks one shift). */
+    public CheckData inShift(long shift) {
+      return shiftNumber != null ? this
+          : new CheckData(checkNumber, dateTime, offlineMode, cashbox, checkOrderNumber, shift, ticketUrl);
+    }
+  }
 
   public record Cashbox(
       @Json(name = "RegistrationNumber") String registrationNumber,

@@ -73,7 +73,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     this.http = http;
     this.session = new ProviderSession(http, new WireJson(), builder.login, builder.password);
     this.cashbox = builder.cashbox;
-    this.history = new ProviderHistory(session, cashbox);
+    this.history = new ProviderHistory(session, cashbox, builder.historyPages);
     this.baseUrl = builder.baseUrl.toString();
     this.autoCloseShift = builder.autoCloseShift;
     this.clock = builder.clock;
@@ -309,6 +309,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     private boolean autoCloseShift;
     private OkHttpClient client;
     private Clock clock = Clock.systemUTC();
+    private int historyPages = ProviderHistory.MAX_PAGES;
 
     private Builder() {}
 
@@ -392,6 +393,12 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     /** The clock deadlines are measured on; default system UTC. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How many pages of one history a walk reads before it takes the provider to be looping; for tests. */
+    Builder historyPages(int pages) {
+      this.historyPages = pages;
       return this;
     }
 

@@ -26,6 +26,7 @@ import okhttp3.ResponseBody;
  */
 public final class HttpExchange {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
   private final OkHttpClient client;
   private final HttpUrl baseUrl;
@@ -120,11 +121,15 @@ public final class HttpExchange {
     return body == null ? "" : body.string();
   }
 
-  /** The provider's {@code Retry-After} in seconds, or null when absent or not a number. */
+  /**
+   * The provider's {@code Retry-After} in seconds, at most a day (a larger hint says "not today", and
+   * must not overflow the caller's clock arithmetic), or null when absent or not a number.
+   */
   private static Duration retryAfter(Response response) {
     String value = response.header("Retry-After");
     try {
-      return value == null ? null : Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+      return value == null ? null
+          : Duration.ofSeconds(Math.max(0, Math.min(MAX_RETRY_AFTER.toSeconds(), Long.parseLong(value.trim()))));
     } catch (NumberFormatException e) {
       return null;
     }

@@ -23,15 +23,18 @@ public final class ProviderHistory {
   public static final String SHIFTS = "/api/v4/Cashbox/ShiftHistory";
   public static final String CHECKS = "/api/v4/Check/History";
   public static final int PAGE = 50;
-  /** More pages than any register holds (500,000 shifts or checks a shift): a provider looping. */
-  static final int MAX_PAGES = 10_000;
+  /** More pages than any register holds (500,000 shifts, or checks in a shift): a provider looping. */
+  public static final int MAX_PAGES = 10_000;
 
   private final ProviderSession session;
   private final String cashbox;
+  private final int maxPages;
 
-  public ProviderHistory(ProviderSession session, String cashbox) {
+  /** @param maxPages how many pages of one history a walk reads before it takes the provider to be looping */
+  public ProviderHistory(ProviderSession session, String cashbox, int maxPages) {
     this.session = session;
     this.cashbox = cashbox;
+    this.maxPages = maxPages;
   }
 
   /** Looks at one shift; a present answer ends the walk. */
@@ -72,7 +75,7 @@ public final class ProviderHistory {
   private void verify(IdempotencyKey key, Receipt journaled, FiscalResult found, Instant deadline)
       throws FiscalException {
     Wire.HistoryItem item = historyItem(found, deadline).orElseThrow(() -> new OutcomeUnknownException(
-        "Webkassa found key " + key.value() + " as check " + found.fiscalSign() + " of shift " + found.shiftNumber()
+        "Webkassa found key " + key.value() + " as check " + found.fiscalSign().orElse("?") + " of shift " + found.shiftNumber()
             + ", but that shift's history does not list it", null));
     CheckMapping.Identity fields = CheckMapping.identity(item, CHECKS);
     if (fields.total().compareTo(journaled.total()) != 0) {
@@ -86,11 +89,11 @@ public final class ProviderHistory {
 
   /** The history item of {@code found}, matched by its fiscal sign, read page by page. */
   private Optional<Wire.HistoryItem> historyItem(FiscalResult found, Instant deadline) throws FiscalException {
-    for (int skip = 0, pages = 0; pages < MAX_PAGES; skip += PAGE, pages++) {
+    for (int skip = 0, pages = 0; pages < maxPages; skip += PAGE, pages++) {
       Wire.CheckPage page = checks(found.shiftNumber(), skip, deadline);
       List<Wire.HistoryItem> items = page.items() == null ? List.of() : page.items();
       for (Wire.HistoryItem item : items) {
-        if (item != null && found.fiscalSign().equals(item.number())) {
+        if (item != null && found.fiscalSign().filter(sign -> sign.equals(item.number())).isPresent()) {
           return Optional.of(item);
         }
       }
@@ -129,7 +132,7 @@ public final class ProviderHistory {
 
   private <T> Optional<T> newestFirst(Instant since, Instant deadline, ShiftVisitor<T> visitor) throws FiscalException {
     for (int skip = 0, pages = 0; ; skip += PAGE, pages++) {
-      if (pages == MAX_PAGES) {
+      if (pages == maxPages) {
         throw endless(SHIFTS);
       }
       int from = skip;
@@ -156,8 +159,8 @@ public final class ProviderHistory {
   }
 
   /** A history that never ends proves nothing either way. */
-  private static OutcomeUnknownException endless(String path) {
-    return new OutcomeUnknownException("Webkassa's " + path + " kept answering full pages past " + MAX_PAGES
+  private OutcomeUnknownException endless(String path) {
+    return new OutcomeUnknownException("Webkassa's " + path + " kept answering full pages past " + maxPages
         + " pages", null);
   }
 

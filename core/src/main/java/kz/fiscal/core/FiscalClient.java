@@ -128,28 +128,40 @@ public final class FiscalClient implements AutoCloseable {
   /**
    * Finishes every pending record whose lease is free or ran out: {@code SENT} and {@code IN_DOUBT}
    * through lookup first, {@code REQUESTED} by sending. Call it on start and periodically; records
-   * whose register still fails stay pending for the next pass.
+   * whose register still fails stay pending for the next pass. A record the journal cannot read is
+   * logged with its key, counted and skipped; one that {@link ReceiptRecord#needsPerson() needs a person}
+   * is left alone.
    */
   public RecoveryReport recover() {
     Set<IdempotencyKey> seen = new HashSet<>();
     int fiscalized = 0;
     int failed = 0;
     int pending = 0;
+    int needPerson = 0;
+    int unreadable = 0;
     while (true) {
-      List<ReceiptRecord> batch = settings.journal().recoverable(RECOVERY_BATCH + seen.size());
+      List<IdempotencyKey> batch = settings.journal().recoverable(RECOVERY_BATCH + seen.size());
       boolean progressed = false;
-      for (ReceiptRecord candidate : batch) {
-        if (!seen.add(candidate.key())) {
+      for (IdempotencyKey key : batch) {
+        if (!seen.add(key)) {
           continue;
         }
         progressed = true;
         String owner = newOwner();
-        Optional<ReceiptRecord> claimed = settings.journal().claim(candidate.key(), owner, settings.lease());
+        Optional<ReceiptRecord> claimed;
+        try {
+          claimed = settings.journal().claim(key, owner, settings.lease());
+        } catch (JournalException e) {
+          // One unreadable record must not stop the recovery of every other paid order.
+          LOG.log(System.Logger.Level.ERROR, "Recovery skips " + key.value() + ": " + e.getMessage(), e);
+          unreadable++;
+          continue;
+        }
         if (claimed.isEmpty()) {
           continue;
         }
         if (!claimed.get().status().isPending()) {
-          release(candidate.key(), owner); // another worker finished it since the list was read
+          release(key, owner); // another worker finished it since the list was read
           continue;
         }
         Instant deadline = settings.clock().instant().plus(settings.policy().timeout());
@@ -158,12 +170,19 @@ public final class FiscalClient implements AutoCloseable {
           fiscalized++;
         } catch (ReceiptRejectedException | InvalidReceiptException e) {
           failed++;
+        } catch (OutcomeUnknownException e) {
+          if (e.reason() == OutcomeUnknownException.Reason.KEY_COLLISION) {
+            needPerson++;
+          } else {
+            pending++;
+          }
         } catch (FiscalException e) {
           pending++;
         }
       }
       if (!progressed) {
-        return new RecoveryReport(fiscalized + failed + pending, fiscalized, failed, pending);
+        return new RecoveryReport(fiscalized + failed + pending + needPerson, fiscalized, failed, pending, needPerson,
+            unreadable);
       }
     }
   }

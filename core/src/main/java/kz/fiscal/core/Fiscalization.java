@@ -142,8 +142,7 @@ final class Fiscalization {
       Instant from = record.firstSentAt().orElse(record.createdAt());
       Optional<FiscalResult> found = driver.lookup(record.key(), record.receipt(), from, deadline);
       if (found.isPresent()) {
-        finish(Transition.fiscalized(found.get()));
-        return found.get();
+        return finishFiscalized(found.get());
       }
     }
     if (sentByBegin) {
@@ -153,13 +152,25 @@ final class Fiscalization {
     }
     FiscalResult result = driver.register(record.key(), record.receipt(), deadline);
     try {
-      finish(Transition.fiscalized(result));
+      return finishFiscalized(result);
     } catch (LeaseLostException e) {
       // The check exists; the worker that took over will find it by lookup.
       LOG.log(System.Logger.Level.WARNING, "Fiscalized {0} after losing its lease: {1}", record.key().value(),
           e.getMessage());
+      return result;
     }
-    return result;
+  }
+
+  /** Journals the check as the journal can keep it, noting any field too long to keep; returns that. */
+  private FiscalResult finishFiscalized(FiscalResult result) {
+    StoredResult.Fitted fitted = StoredResult.fit(result);
+    if (fitted.dropped().isEmpty()) {
+      finish(Transition.fiscalized(result));
+    } else {
+      finish(Transition.fiscalized(fitted.result(), error(RecordedError.Kind.DATA_DROPPED, "",
+          "The provider's answer held fields too long to keep, dropped: " + String.join("; ", fitted.dropped()))));
+    }
+    return fitted.result();
   }
 
   /** A rejection of a sent receipt fails the record and is thrown; from a lookup it proves nothing. */

@@ -79,7 +79,7 @@ public class ForwardingReceiptJournal implements ReceiptJournal {
   }
 
   @Override
-  public List<ReceiptRecord> recoverable(int limit) {
+  public List<IdempotencyKey> recoverable(int limit) {
     return delegate.recoverable(limit);
   }
 

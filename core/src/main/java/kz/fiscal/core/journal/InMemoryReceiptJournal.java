@@ -161,9 +161,10 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
   }
 
   @Override
-  public List<ReceiptRecord> recoverable(int limit) {
+  public List<IdempotencyKey> recoverable(int limit) {
     Instant now = clock.instant();
-    return select(limit, r -> r.status().isPending() && r.claimableAt(now) && !r.needsPerson());
+    return select(limit, r -> r.status().isPending() && r.claimableAt(now) && !r.needsPerson()).stream()
+        .map(ReceiptRecord::key).toList();
   }
 
   @Override

@@ -232,10 +232,10 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
   }
 
   @Override
-  public List<ReceiptRecord> recoverable(int limit) {
-    return list("SELECT " + COLUMNS + " FROM fiscal_receipt WHERE status IN " + PENDING + " AND (lease_owner IS NULL "
+  public List<IdempotencyKey> recoverable(int limit) {
+    return keys("SELECT idem_key FROM fiscal_receipt WHERE status IN " + PENDING + " AND (lease_owner IS NULL "
         + "OR lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP) AND (error_kind IS NULL OR error_kind <> '"
-        + RecordedError.Kind.KEY_COLLISION + "') ORDER BY seq FETCH FIRST ? ROWS ONLY", null, limit);
+        + RecordedError.Kind.KEY_COLLISION + "') ORDER BY seq FETCH FIRST ? ROWS ONLY", limit);
   }
 
   @Override
@@ -283,6 +283,22 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
       }
     } catch (SQLException e) {
       throw failure("streaming " + query, e);
+    }
+  }
+
+  private List<IdempotencyKey> keys(String sql, int limit) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setInt(1, limit);
+      List<IdempotencyKey> keys = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          keys.add(IdempotencyKey.of(rows.getString(1)));
+        }
+      }
+      return keys;
+    } catch (SQLException e) {
+      throw failure("listing keys", e);
     }
   }
 

@@ -84,10 +84,11 @@ public interface ReceiptJournal {
   List<ReceiptRecord> findByStatus(ReceiptStatus status, int limit);
 
   /**
-   * Up to {@code limit} pending records whose lease is free or ran out, oldest first; never one that
-   * {@link ReceiptRecord#needsPerson() needs a person}.
+   * The keys of up to {@code limit} pending records whose lease is free or ran out, oldest first; never
+   * one that {@link ReceiptRecord#needsPerson() needs a person}. Keys only, so that a record that cannot
+   * be read is met (and reported) by its own {@link #claim}, not by the whole list.
    */
-  List<ReceiptRecord> recoverable(int limit);
+  List<IdempotencyKey> recoverable(int limit);
 
   /**
    * Streams every record matching {@code query} to {@code sink}, oldest first, without holding them

@@ -18,7 +18,9 @@ public record RecordedError(Kind kind, String code, String message, Instant at) 
   public enum Kind {
     REJECTED, DELIVERY_FAILED, OUTCOME_UNKNOWN, DEVICE, LEASE_EXPIRED,
     /** A lookup found another receipt's check under the key: the record waits for a person, never looked up again. */
-    KEY_COLLISION
+    KEY_COLLISION,
+    /** Not a failure: a fiscalized record's note that fields of the provider's answer were too long to keep. */
+    DATA_DROPPED
   }
 
   public RecordedError {

@@ -77,8 +77,22 @@ final class Rows {
     }
   }
 
-  /** The record at the cursor, whose columns are {@link JdbcReceiptJournal#columns()} in order. */
+  /**
+   * The record at the cursor, whose columns are {@link JdbcReceiptJournal#columns()} in order.
+   *
+   * @throws JournalException naming the key if the row cannot be read (bad JSON, an unknown status, a
+   *     format version from the future)
+   */
   static ReceiptRecord record(ResultSet rows) throws SQLException {
+    String key = rows.getString(1);
+    try {
+      return decode(rows);
+    } catch (RuntimeException e) {
+      throw new JournalException("The journal's record of key " + key + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static ReceiptRecord decode(ResultSet rows) throws SQLException {
     String resultJson = rows.getString(6);
     Optional<RecordedError> error = error(rows, 7);
     return new ReceiptRecord(

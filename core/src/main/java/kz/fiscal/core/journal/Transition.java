@@ -42,6 +42,11 @@ public record Transition(ReceiptStatus to, boolean send, Optional<FiscalResult> 
     return new Transition(ReceiptStatus.FISCALIZED, false, Optional.of(result), Optional.empty(), Optional.empty());
   }
 
+  /** The check exists, and {@code note} says what of the provider's answer could not be kept. */
+  public static Transition fiscalized(FiscalResult result, RecordedError note) {
+    return new Transition(ReceiptStatus.FISCALIZED, false, Optional.of(result), Optional.of(note), Optional.empty());
+  }
+
   /** A move caused by {@code error}. */
   public static Transition failure(ReceiptStatus to, RecordedError error) {
     return new Transition(to, false, Optional.empty(), Optional.of(error), Optional.empty());

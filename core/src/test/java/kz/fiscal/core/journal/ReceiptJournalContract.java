@@ -92,6 +92,8 @@ public abstract class ReceiptJournalContract {
       .build();
   protected static final RecordedError DEVICE = new RecordedError(RecordedError.Kind.DEVICE, "18",
       "Paper out", Instant.parse("2026-03-01T04:30:01Z"));
+  protected static final RecordedError COLLISION = new RecordedError(RecordedError.Kind.KEY_COLLISION, "",
+      "Key holds another check: its total is 600.00, the journaled receipt's 500.00", Instant.parse("2026-03-02T04:00:00Z"));
   protected static final RecordedError UNKNOWN = new RecordedError(RecordedError.Kind.OUTCOME_UNKNOWN, "",
       "Read timed out after the request was written", Instant.parse("2026-03-01T04:30:02Z"));
   protected static final RecordedError REJECTED = new RecordedError(RecordedError.Kind.REJECTED, "9",
@@ -689,14 +691,30 @@ public abstract class ReceiptJournalContract {
 
     advanceClock(PAST_SHORT_LEASE);
 
-    List<ReceiptRecord> recoverable = journal.recoverable(10);
-    assertEquals(List.of(requestedExpired, sentExpired, inDoubtReleased, requestedReleased), keys(recoverable));
-    assertEquals(List.of(requestedExpired, sentExpired), keys(journal.recoverable(2)));
-    for (ReceiptRecord r : recoverable) {
-      assertEquals(journal.find(r.key()).orElseThrow(), r);
-    }
+    List<IdempotencyKey> recoverable = journal.recoverable(10);
+    assertEquals(List.of(requestedExpired, sentExpired, inDoubtReleased, requestedReleased), recoverable);
+    assertEquals(List.of(requestedExpired, sentExpired), journal.recoverable(2));
     journal.claim(sentExpired, OTHER, LONG_LEASE).orElseThrow();
-    assertEquals(List.of(requestedExpired, inDoubtReleased, requestedReleased), keys(journal.recoverable(10)));
+    assertEquals(List.of(requestedExpired, inDoubtReleased, requestedReleased), journal.recoverable(10));
+  }
+
+  @Test
+  public void aRecordInDoubtOverAKeyCollisionNeedsAPersonAndIsNeverRecoverable() throws Exception {
+    IdempotencyKey collided = key("collided");
+    IdempotencyKey unknown = key("unknown");
+    for (IdempotencyKey key : List.of(collided, unknown)) {
+      journal.begin(key, DIGEST, RECEIPT, OWNER, SHORT_LEASE);
+      ReceiptRecord sent = journal.apply(key, OWNER, 1, Transition.sending(), SHORT_LEASE);
+      RecordedError error = key == collided ? COLLISION : UNKNOWN;
+      journal.applyAndRelease(key, OWNER, sent.version(), Transition.failure(ReceiptStatus.IN_DOUBT, error),
+          SHORT_LEASE);
+    }
+    advanceClock(PAST_SHORT_LEASE);
+
+    assertEquals(List.of(unknown), journal.recoverable(10));
+    assertTrue(journal.find(collided).orElseThrow().needsPerson());
+    assertFalse(journal.find(unknown).orElseThrow().needsPerson());
+    assertEquals(RecordedError.Kind.KEY_COLLISION, journal.find(collided).orElseThrow().lastError().orElseThrow().kind());
   }
 
   @Test

@@ -125,7 +125,7 @@ class FiscalClientClaimRaceTest {
   private static final class StaleReads extends ForwardingReceiptJournal {
     private final ConcurrentHashMap<IdempotencyKey, ReceiptRecord> nextFinds = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<IdempotencyKey, ReceiptRecord> nextBegins = new ConcurrentHashMap<>();
-    private volatile List<ReceiptRecord> recoverable;
+    private volatile List<IdempotencyKey> recoverable;
 
     StaleReads(ReceiptJournal delegate) {
       super(delegate);
@@ -141,7 +141,7 @@ class FiscalClientClaimRaceTest {
     }
 
     void recoverable(List<ReceiptRecord> records) {
-      recoverable = records;
+      recoverable = records.stream().map(ReceiptRecord::key).toList();
     }
 
     @Override
@@ -163,8 +163,8 @@ class FiscalClientClaimRaceTest {
     }
 
     @Override
-    public List<ReceiptRecord> recoverable(int limit) {
-      List<ReceiptRecord> scripted = recoverable;
+    public List<IdempotencyKey> recoverable(int limit) {
+      List<IdempotencyKey> scripted = recoverable;
       return scripted != null ? scripted : super.recoverable(limit);
     }
   }

@@ -25,6 +25,7 @@ import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
 import kz.fiscal.core.journal.Transition;
+import kz.fiscal.core.spi.DriverInfo;
 import kz.fiscal.core.spi.FiscalDriver;
 
 /**
@@ -43,22 +44,29 @@ public final class FiscalClient implements AutoCloseable {
   private static final int RECOVERY_BATCH = 100;
   private static final int MAX_WAIT_POLLS = 10_000;
 
-  /** What a run needs from its client. */
+  /**
+   * What a run needs from its client.
+   *
+   * @param stampsOwnTime whether the register dates checks itself: then the rates are judged again on
+   *     the date of every later send
+   */
   record Settings(FiscalDriver driver, ReceiptJournal journal, RetryPolicy policy, Clock clock, Duration lease,
-      List<ReceiptListener> listeners) {}
+      List<ReceiptListener> listeners, ReceiptValidator validator, boolean stampsOwnTime) {}
 
   private final Settings settings;
-  private final ReceiptValidator validator;
   private final Set<ReceiptFeature> capabilities;
+  private final Duration operationTimeTolerance;
   private final String nodeId;
   private final AtomicLong runs = new AtomicLong();
   private final ExecutorService executor;
   private final boolean ownsExecutor;
 
   private FiscalClient(Builder b) {
-    settings = new Settings(b.driver, b.journal, b.policy, b.clock, b.lease, List.copyOf(b.listeners));
-    validator = ReceiptValidator.of(b.vatSchedule, b.clock);
-    capabilities = b.driver.info().capabilities();
+    DriverInfo info = b.driver.info();
+    settings = new Settings(b.driver, b.journal, b.policy, b.clock, b.lease, List.copyOf(b.listeners),
+        ReceiptValidator.of(b.vatSchedule, b.clock), info.stampsOwnTime());
+    capabilities = info.capabilities();
+    operationTimeTolerance = b.operationTimeTolerance;
     nodeId = b.nodeId;
     ownsExecutor = b.executor == null;
     executor = ownsExecutor ? Executors.newFixedThreadPool(4, daemonThreads()) : b.executor;
@@ -252,10 +260,22 @@ public final class FiscalClient implements AutoCloseable {
     return new Fiscalization(settings, requested, owner, deadline).run();
   }
 
-  /** The receipt stamped with the client's clock if it has no time, checked against the rules and the driver. */
+  /**
+   * The receipt stamped with the client's clock if it has no time, checked against the rules and the
+   * driver. A register that dates checks itself prints now: a receipt dated further from now than the
+   * tolerance would be judged on rates of a date the check will not show.
+   */
   private Receipt validated(Receipt receipt) throws InvalidReceiptException {
     Receipt stamped = receipt.operationTime().isPresent() ? receipt : receipt.withOperationTime(KzTime.now(settings.clock()));
-    List<Violation> violations = validator.validate(stamped, capabilities);
+    List<Violation> violations = new ArrayList<>(settings.validator().validate(stamped, capabilities));
+    if (settings.stampsOwnTime() && receipt.operationTime().isPresent()) {
+      Duration off = Duration.between(settings.clock().instant(), receipt.operationTime().get().toInstant()).abs();
+      if (off.compareTo(operationTimeTolerance) > 0) {
+        violations.add(new Violation(ViolationCode.OPERATION_TIME_NOT_NOW, "operationTime", "the register dates"
+            + " each check itself when it makes it, and " + receipt.operationTime().get() + " is " + off
+            + " from now (tolerance " + operationTimeTolerance + "): leave the operation time empty"));
+      }
+    }
     if (!violations.isEmpty()) {
       throw new InvalidReceiptException(violations);
     }
@@ -314,6 +334,7 @@ public final class FiscalClient implements AutoCloseable {
     private Duration lease = Duration.ofMinutes(2);
     private ExecutorService executor;
     private VatSchedule vatSchedule = VatSchedule.defaults();
+    private Duration operationTimeTolerance = Duration.ofMinutes(5);
 
     private Builder() {}
 
@@ -374,6 +395,21 @@ public final class FiscalClient implements AutoCloseable {
     /** The VAT rates in force; by default {@link VatSchedule#defaults()}. */
     public Builder vatSchedule(VatSchedule vatSchedule) {
       this.vatSchedule = Objects.requireNonNull(vatSchedule, "vatSchedule");
+      return this;
+    }
+
+    /**
+     * How far a receipt's operation time may be from now when the register dates checks itself
+     * ({@link DriverInfo#stampsOwnTime()}); default 5 minutes. Further off, the receipt is refused before
+     * journaling ({@link ViolationCode#OPERATION_TIME_NOT_NOW}): its VAT rates would be judged on a date
+     * the check will not show.
+     */
+    public Builder operationTimeTolerance(Duration tolerance) {
+      Objects.requireNonNull(tolerance, "tolerance");
+      if (tolerance.isNegative()) {
+        throw new IllegalArgumentException("operationTimeTolerance must not be negative, was " + tolerance);
+      }
+      this.operationTimeTolerance = tolerance;
       return this;
     }
 

@@ -32,6 +32,8 @@ final class Fiscalization {
   private final List<ReceiptListener> listeners;
   private final String owner;
   private final Instant deadline;
+  private final ReceiptValidator validator;
+  private final boolean stampsOwnTime;
   private ReceiptRecord record;
   /** The record was journaled {@code SENT} by this run's own begin: the first attempt sends at once. */
   private boolean sentByBegin;
@@ -52,6 +54,8 @@ final class Fiscalization {
     this.clock = settings.clock();
     this.lease = settings.lease();
     this.listeners = settings.listeners();
+    this.validator = settings.validator();
+    this.stampsOwnTime = settings.stampsOwnTime();
     this.record = claimed;
     this.owner = owner;
     this.deadline = deadline;
@@ -148,6 +152,7 @@ final class Fiscalization {
     if (sentByBegin) {
       sentByBegin = false; // SENT was journaled with the record itself
     } else {
+      refuseRatesOutOfForce();
       move(Transition.sending());
     }
     FiscalResult result = driver.register(record.key(), record.receipt(), deadline);
@@ -173,8 +178,29 @@ final class Fiscalization {
     return fitted.result();
   }
 
+  /**
+   * A register that dates checks itself prints the date of this send: a rate no longer in force then
+   * (a sale journaled on 31 December, sent on 1 January) fails the record unsent, naming the items.
+   */
+  private void refuseRatesOutOfForce() throws InvalidReceiptException {
+    if (!stampsOwnTime) {
+      return;
+    }
+    List<Violation> violations = validator.vatRatesOn(record.receipt(), KzTime.now(clock).toLocalDate());
+    if (!violations.isEmpty()) {
+      InvalidReceiptException e = new InvalidReceiptException(violations);
+      finish(Transition.failure(ReceiptStatus.FAILED, error(RecordedError.Kind.REJECTED,
+          ViolationCode.VAT_RATE_NOT_IN_FORCE.name(), "Not sent: the register dates the check today, and "
+              + e.getMessage())));
+      throw e;
+    }
+  }
+
   /** A rejection of a sent receipt fails the record and is thrown; from a lookup it proves nothing. */
   private FiscalException rejected(FiscalException e, String code) throws FiscalException {
+    if (record.status() == ReceiptStatus.FAILED) {
+      throw e; // refused before it was sent, and journaled so
+    }
     if (record.status() == ReceiptStatus.SENT) {
       finish(Transition.failure(ReceiptStatus.FAILED, error(RecordedError.Kind.REJECTED, code, e.getMessage())));
       throw e;

@@ -28,6 +28,7 @@ import java.util.Set;
  * @param customer the buyer's contact and IIN/BIN
  * @param returnBasis the original check, for returns
  * @param rounding how amounts round to whole tenge
+ * @param returnVatPolicy for a return, which date's VAT rates it carries (the original sale's by default)
  */
 public record Receipt(
     Operation operation,
@@ -38,7 +39,8 @@ public record Receipt(
     List<Payment> payments,
     Customer customer,
     Optional<ReturnBasis> returnBasis,
-    Rounding rounding) {
+    Rounding rounding,
+    ReturnVatPolicy returnVatPolicy) {
 
   public Receipt {
     Objects.requireNonNull(operation, "operation");
@@ -51,6 +53,15 @@ public record Receipt(
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(returnBasis, "returnBasis");
     Objects.requireNonNull(rounding, "rounding");
+    Objects.requireNonNull(returnVatPolicy, "returnVatPolicy");
+  }
+
+  /** A receipt whose return, if it is one, carries the original sale's rates. */
+  public Receipt(Operation operation, Seller seller, Optional<OffsetDateTime> operationTime, List<Item> items,
+      List<Modifier> modifiers, List<Payment> payments, Customer customer, Optional<ReturnBasis> returnBasis,
+      Rounding rounding) {
+    this(operation, seller, operationTime, items, modifiers, payments, customer, returnBasis, rounding,
+        ReturnVatPolicy.ORIGINAL_SALE);
   }
 
   /** Starts a sale by {@code seller}. */
@@ -86,7 +97,7 @@ public record Receipt(
   /** This receipt with its operation time set, as the client stamps it before fiscalizing. */
   public Receipt withOperationTime(OffsetDateTime time) {
     return new Receipt(operation, seller, Optional.of(time), items, modifiers, payments, customer, returnBasis,
-        rounding);
+        rounding, returnVatPolicy);
   }
 
   /** The sum of item {@code index} after the receipt's rounding (whole tenge with {@link Rounding#EVERY_ITEM}). */
@@ -215,6 +226,7 @@ public record Receipt(
     private Customer customer = Customer.ANONYMOUS;
     private ReturnBasis returnBasis;
     private Rounding rounding = Rounding.NONE;
+    private ReturnVatPolicy returnVatPolicy = ReturnVatPolicy.ORIGINAL_SALE;
 
     private Builder(Operation operation, Seller seller) {
       this.operation = Objects.requireNonNull(operation, "operation");
@@ -230,6 +242,7 @@ public record Receipt(
       customer = receipt.customer;
       returnBasis = receipt.returnBasis.orElse(null);
       rounding = receipt.rounding;
+      returnVatPolicy = receipt.returnVatPolicy;
     }
 
     /** When the operation took place; by default the client's clock at fiscalization. */
@@ -298,9 +311,15 @@ public record Receipt(
       return this;
     }
 
+    /** For a return, which date's VAT rates it carries; {@link ReturnVatPolicy#ORIGINAL_SALE} by default. */
+    public Builder returnVatPolicy(ReturnVatPolicy returnVatPolicy) {
+      this.returnVatPolicy = Objects.requireNonNull(returnVatPolicy, "returnVatPolicy");
+      return this;
+    }
+
     public Receipt build() {
       return new Receipt(operation, seller, Optional.ofNullable(operationTime), items, modifiers, payments,
-          customer, Optional.ofNullable(returnBasis), rounding);
+          customer, Optional.ofNullable(returnBasis), rounding, returnVatPolicy);
     }
   }
 }

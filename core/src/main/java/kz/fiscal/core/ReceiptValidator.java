@@ -17,7 +17,8 @@ import java.util.Set;
  * be constructed. Immutable and thread-safe.
  *
  * <p>VAT rates are checked against the {@link VatSchedule} on the operation date at +05:00 (the
- * clock's today when the receipt has no time yet); a return is checked against its original sale's date.
+ * clock's today when the receipt has no time yet); a return is checked against its original sale's date
+ * unless its {@link ReturnVatPolicy} is {@link ReturnVatPolicy#RETURN_DATE}.
  */
 public final class ReceiptValidator {
   /** Webkassa v4 limits. */
@@ -96,12 +97,39 @@ public final class ReceiptValidator {
     }
   }
 
+  /**
+   * The items whose VAT rate is not in force for a check dated {@code checkDate}: what a register that
+   * stamps its own time prints when the receipt is sent later than it was made. A return carrying the
+   * original sale's rates ({@link ReturnVatPolicy#ORIGINAL_SALE}) is judged on its basis date still.
+   */
+  public List<Violation> vatRatesOn(Receipt receipt, LocalDate checkDate) {
+    List<Violation> violations = new ArrayList<>(0);
+    LocalDate vatDate = vatDate(receipt, checkDate);
+    for (int i = 0; i < receipt.items().size(); i++) {
+      checkRate(receipt.items().get(i).vat(), i, vatDate, violations);
+    }
+    return violations.isEmpty() ? List.of() : Collections.unmodifiableList(violations);
+  }
+
   private LocalDate vatDate(Receipt receipt) {
+    return vatDate(receipt, operationTime(receipt).toLocalDate());
+  }
+
+  /** The basis date for a return under {@link ReturnVatPolicy#ORIGINAL_SALE}, else the check's own date. */
+  private static LocalDate vatDate(Receipt receipt, LocalDate checkDate) {
     Optional<ReturnBasis> basis = receipt.returnBasis();
-    if (receipt.operation().isReturn() && basis.isPresent()) {
+    if (receipt.operation().isReturn() && basis.isPresent()
+        && receipt.returnVatPolicy() == ReturnVatPolicy.ORIGINAL_SALE) {
       return KzTime.of(basis.get().dateTime()).toLocalDate();
     }
-    return operationTime(receipt).toLocalDate();
+    return checkDate;
+  }
+
+  private void checkRate(VatRate vat, int i, LocalDate vatDate, List<Violation> violations) {
+    if (!schedule.isAllowed(vat, vatDate)) {
+      add(violations, ViolationCode.VAT_RATE_NOT_IN_FORCE, itemPath(i, "vat"),
+          vat + " is not in force on " + vatDate + "; allowed: " + schedule.allowedOn(vatDate));
+    }
   }
 
   private OffsetDateTime operationTime(Receipt receipt) {
@@ -133,10 +161,7 @@ public final class ReceiptValidator {
           "discount " + item.discount() + " exceeds the line " + item.unitPrice().times(item.quantity()).plus(item.markup()));
     }
     VatRate vat = item.vat();
-    if (!schedule.isAllowed(vat, vatDate)) {
-      add(violations, ViolationCode.VAT_RATE_NOT_IN_FORCE, itemPath(i, "vat"),
-          vat + " is not in force on " + vatDate + "; allowed: " + schedule.allowedOn(vatDate));
-    }
+    checkRate(vat, i, vatDate, violations);
     if (vat.isVat() && !seller.vatPayer()) {
       add(violations, ViolationCode.VAT_FOR_NON_PAYER, itemPath(i, "vat"),
           "the seller is not a VAT payer, so the item must be NO_VAT, not " + vat);

@@ -20,6 +20,11 @@ public enum ViolationCode {
   DISCOUNT_EXCEEDS_TOTAL,
   /** The VAT rate is not in force on the operation date (for a return: the original sale's date). */
   VAT_RATE_NOT_IN_FORCE,
+  /**
+   * The operation time is further from now than the client's tolerance, but the register stamps its own
+   * time: the check would be dated now, with now's VAT rates.
+   */
+  OPERATION_TIME_NOT_NOW,
   /** A seller who is not a VAT payer uses a VAT rate (0 % included). */
   VAT_FOR_NON_PAYER,
   /** A payment amount is zero. */

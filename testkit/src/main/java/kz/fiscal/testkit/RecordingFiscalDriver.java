@@ -74,6 +74,7 @@ public final class RecordingFiscalDriver implements FiscalDriver {
   private final boolean deduplicate;
   private final boolean autoCloseShift;
   private final Set<ReceiptFeature> capabilities;
+  private final boolean stampsOwnTime;
   private final String rnm;
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final List<Applied> ledger = new ArrayList<>();
@@ -94,6 +95,7 @@ public final class RecordingFiscalDriver implements FiscalDriver {
     deduplicate = b.deduplicate;
     autoCloseShift = b.autoCloseShift;
     capabilities = Set.copyOf(b.capabilities);
+    stampsOwnTime = b.stampsOwnTime;
     rnm = b.rnm;
     shiftOpenedAt = clock.instant();
     file = b.ledgerFile.map(LedgerFile::open);
@@ -209,7 +211,8 @@ public final class RecordingFiscalDriver implements FiscalDriver {
 
   @Override
   public DriverInfo info() {
-    return new DriverInfo("recording", "RECORDING-1", Optional.of(rnm), Optional.of("ZNM-RECORDING"), capabilities);
+    return new DriverInfo("recording", "RECORDING-1", Optional.of(rnm), Optional.of("ZNM-RECORDING"), capabilities,
+        stampsOwnTime);
   }
 
   /** Releases the ledger file, if there is one. */
@@ -343,8 +346,18 @@ public final class RecordingFiscalDriver implements FiscalDriver {
     private Set<ReceiptFeature> capabilities = EnumSet.allOf(ReceiptFeature.class);
     private String rnm = "600300000001";
     private Optional<Path> ledgerFile = Optional.empty();
+    private boolean stampsOwnTime;
 
     private Builder() {}
+
+    /**
+     * Whether the register says it dates checks itself, as Webkassa does ({@link DriverInfo#stampsOwnTime()});
+     * off by default. Its checks carry its clock's time either way.
+     */
+    public Builder stampsOwnTime(boolean stampsOwnTime) {
+      this.stampsOwnTime = stampsOwnTime;
+      return this;
+    }
 
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");

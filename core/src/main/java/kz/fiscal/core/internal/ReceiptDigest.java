@@ -12,6 +12,7 @@ import kz.fiscal.core.KzTime;
 import kz.fiscal.core.Modifier;
 import kz.fiscal.core.Payment;
 import kz.fiscal.core.Receipt;
+import kz.fiscal.core.ReturnVatPolicy;
 import kz.fiscal.core.ReturnBasis;
 import kz.fiscal.core.Seller;
 
@@ -54,6 +55,9 @@ public final class ReceiptDigest {
     });
     r.operationTime().ifPresent(t -> b.append("|time=").append(KzTime.of(t).toInstant()));
     b.append("|round=").append(r.rounding().code());
+    if (r.returnVatPolicy() != ReturnVatPolicy.ORIGINAL_SALE) {
+      b.append("|vatPolicy=").append(r.returnVatPolicy()); // absent for the default: older digests stay valid
+    }
     for (Item item : r.items()) {
       b.append("|item");
       text(b, "name", item.name());

@@ -13,6 +13,7 @@ import kz.fiscal.core.Principal;
 import kz.fiscal.core.Quantity;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.ReturnBasis;
+import kz.fiscal.core.ReturnVatPolicy;
 import kz.fiscal.core.Rounding;
 import kz.fiscal.core.Seller;
 import kz.fiscal.core.TaxRegime;
@@ -98,7 +99,11 @@ public final class RecordCodec {
           .member("rnm", basis.rnm());
       amount(w, "total", basis.total()).member("offline", basis.offline()).endObject();
     }
-    w.member("rounding", receipt.rounding()).endObject();
+    w.member("rounding", receipt.rounding());
+    if (receipt.returnVatPolicy() != ReturnVatPolicy.ORIGINAL_SALE) {
+      w.member("returnVatPolicy", receipt.returnVatPolicy()); // absent means the default, as in records before it
+    }
+    w.endObject();
     return finish(w, "Receipt");
   }
 
@@ -139,8 +144,10 @@ public final class RecordCodec {
       return b.finish(() -> new ReturnBasis(fiscalSign, dateTime, rnm, total, offline));
     });
     Rounding rounding = r.enumeration("rounding", Rounding.values());
+    ReturnVatPolicy policy = r.optionalString("returnVatPolicy", ReturnVatPolicy::valueOf)
+        .orElse(ReturnVatPolicy.ORIGINAL_SALE);
     return r.finish(() -> new Receipt(operation, seller, operationTime, items, modifiers, payments, customer,
-        returnBasis, rounding));
+        returnBasis, rounding, policy));
   }
 
   /**

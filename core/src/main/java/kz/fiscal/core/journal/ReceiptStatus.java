@@ -37,9 +37,10 @@ public enum ReceiptStatus {
   /** The statuses this one may move to. */
   public Set<ReceiptStatus> successors() {
     return switch (this) {
-      case REQUESTED -> EnumSet.of(SENT);
+      // REQUESTED and IN_DOUBT (once a lookup proved it absent) fail unsent when a rate left force meanwhile
+      case REQUESTED -> EnumSet.of(SENT, FAILED);
       case SENT -> EnumSet.of(FISCALIZED, IN_DOUBT, FAILED, REQUESTED);
-      case IN_DOUBT -> EnumSet.of(FISCALIZED, SENT, IN_DOUBT);
+      case IN_DOUBT -> EnumSet.of(FISCALIZED, SENT, IN_DOUBT, FAILED);
       case FISCALIZED -> EnumSet.of(PARTIALLY_REFUNDED, REFUNDED);
       case PARTIALLY_REFUNDED -> EnumSet.of(PARTIALLY_REFUNDED, REFUNDED);
       case FAILED -> EnumSet.of(REQUESTED);

@@ -13,9 +13,17 @@ import kz.fiscal.core.ReceiptFeature;
  * @param rnm the register's registration number at the tax authority, when known
  * @param serialNumber the register's serial number (ZNM), when known
  * @param capabilities the receipt features the driver can carry
+ * @param stampsOwnTime whether the register dates each check itself when it makes it (Webkassa v4 takes
+ *     no date), so a receipt's operation time is not what the check shows
  */
 public record DriverInfo(String name, String registerId, Optional<String> rnm, Optional<String> serialNumber,
-    Set<ReceiptFeature> capabilities) {
+    Set<ReceiptFeature> capabilities, boolean stampsOwnTime) {
+
+  /** A driver whose register prints the receipt's own operation time. */
+  public DriverInfo(String name, String registerId, Optional<String> rnm, Optional<String> serialNumber,
+      Set<ReceiptFeature> capabilities) {
+    this(name, registerId, rnm, serialNumber, capabilities, false);
+  }
 
   public DriverInfo {
     Objects.requireNonNull(name, "name");

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ReceiptStatusTest {
   /** The lifecycle of architecture.md, plus the two self-moves (a failed lookup, a further partial refund). */
   private static final Map<ReceiptStatus, Set<ReceiptStatus>> LIFECYCLE = Map.of(
-      REQUESTED, EnumSet.of(SENT),
+      REQUESTED, EnumSet.of(SENT, FAILED),
       SENT, EnumSet.of(FISCALIZED, IN_DOUBT, FAILED, REQUESTED),
-      IN_DOUBT, EnumSet.of(FISCALIZED, SENT, IN_DOUBT),
+      IN_DOUBT, EnumSet.of(FISCALIZED, SENT, IN_DOUBT, FAILED),
       FISCALIZED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED),
       PARTIALLY_REFUNDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED),
       FAILED, EnumSet.of(REQUESTED),

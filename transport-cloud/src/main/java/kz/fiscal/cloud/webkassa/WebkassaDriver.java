@@ -246,10 +246,14 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     }
   }
 
-  /** Name {@code webkassa}, the cash register's number, the RNM and ZNM once a check has shown them. */
+  /**
+   * Name {@code webkassa}, the cash register's number, the RNM and ZNM once a check has shown them; the
+   * provider dates every check itself.
+   */
   @Override
   public DriverInfo info() {
-    return new DriverInfo("webkassa", cashbox, Optional.ofNullable(rnm), Optional.ofNullable(serialNumber), CAPABILITIES);
+    return new DriverInfo("webkassa", cashbox, Optional.ofNullable(rnm), Optional.ofNullable(serialNumber), CAPABILITIES,
+        true); // a /check carries no date: the provider stamps its own
   }
 
   @Override

@@ -70,7 +70,7 @@ final class AnswerReader {
           if (Duration.between(acceptedAt, in.now()).compareTo(settings.busyMax()) > 0) {
             return Reception.lost("no answer within T_busy_max " + settings.busyMax());
           }
-          in.discardUntilQuiet(settings.byteTimeout(), "before recovering by ENQ");
+          in.discardUntilQuiet(settings.byteTimeout(), answerTimeout, "before recovering by ENQ");
           switch (enquire()) {
             case ACK -> phase = Phase.WAIT;
             case STX -> phase = Phase.READ;

@@ -63,7 +63,7 @@ public final class HostLink {
 
   /** PROBE: flush, ENQ; empty means "idle, send now". */
   private Optional<LinkOutcome> probe(List<Frame> stale) throws IOException {
-    in.discardPending();
+    in.discardPending(settings.controlTimeout());
     int silent = 0;
     int drained = 0;
     while (true) {

@@ -93,16 +93,23 @@ final class LinkReader {
     }
   }
 
-  /** Discards every byte already received, without waiting. */
-  void discardPending() throws IOException {
-    discardUntilQuiet(Duration.ZERO, "before the probe");
+  /** Discards the bytes already received, for at most {@code limit} when the line keeps babbling. */
+  void discardPending(Duration limit) throws IOException {
+    discardUntilQuiet(Duration.ZERO, limit, "before the probe");
   }
 
-  /** Discards input until nothing has arrived for {@code quiet} (the rest of a broken answer). */
-  void discardUntilQuiet(Duration quiet, String when) throws IOException {
+  /**
+   * Discards input until nothing has arrived for {@code quiet} (the rest of a broken answer), or until
+   * {@code limit} has passed, so that a line that never falls quiet cannot hold the host.
+   */
+  void discardUntilQuiet(Duration quiet, Duration limit, String when) throws IOException {
+    Instant end = after(limit);
     ByteArrayOutputStream skipped = new ByteArrayOutputStream();
     for (OptionalInt b = next(after(quiet)); b.isPresent(); b = next(after(quiet))) {
       skipped.write(b.getAsInt());
+      if (now().isAfter(end)) {
+        break;
+      }
     }
     logDiscarded(when, skipped);
   }

@@ -45,7 +45,8 @@ final class ScriptedDevice {
   }
 
   /**
-   * Unplugs the line and fails unless the whole script was played and the host wrote nothing more.
+   * Fails unless the whole script was played and the host wrote nothing more; unplugs the line when
+   * the script got stuck.
    */
   void assertPlayedExactly() throws Exception {
     InputStream rest = pair.deviceInput();
@@ -62,7 +63,6 @@ final class ScriptedDevice {
       byte[] more = rest.readNBytes(extra);
       throw new AssertionError("the host wrote more than the trace: " + FrameCodec.hex(more));
     }
-    pair.close();
   }
 
   private static void play(List<Line> script, InputStream in, OutputStream out) {

@@ -208,7 +208,11 @@ public final class DeviceLink {
   /** EXECUTING: every ENQ gets ACK until the answer is ready; other bytes are ignored. */
   private void busy(long nanos) {
     long readyAt = System.nanoTime() + nanos;
-    for (OptionalInt b = in.next(readyAt); b.isPresent(); b = in.next(readyAt)) {
+    while (System.nanoTime() < readyAt) {
+      OptionalInt b = in.next(readyAt);
+      if (b.isEmpty()) {
+        return;
+      }
       logIn(b.getAsInt());
       if (b.getAsInt() == ShtrihBytes.ENQ) {
         out.reply(ShtrihBytes.ACK);

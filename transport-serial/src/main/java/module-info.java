@@ -1,4 +1,6 @@
-/** The serial fiscal-registrar transport: {@code ShtrihDriver} and the {@code SerialLink} SPI. */
+/** The serial fiscal-registrar transport: the {@code SerialLink} SPI and (later) {@code ShtrihDriver}. */
 module kz.fiscal.serial {
-  requires kz.fiscal.core;
+  requires transitive kz.fiscal.core;
+
+  exports kz.fiscal.serial;
 }

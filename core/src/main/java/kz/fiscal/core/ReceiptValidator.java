@@ -176,7 +176,7 @@ public final class ReceiptValidator {
         add(violations, ViolationCode.TOO_LONG, path + ".text", tooLong(modifier.text(), MAX_MODIFIER_TEXT));
       }
       if (modifier.kind() == Modifier.Kind.DISCOUNT) {
-        discounts = discounts.add(modifier.amount().amount());
+        discounts = discounts.add(totals.modifierAmount(m));
       }
     }
     // Without check discounts a negative items' sum comes from a line discount, already DISCOUNT_EXCEEDS_LINE.

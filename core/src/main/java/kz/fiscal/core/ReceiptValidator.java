@@ -18,15 +18,21 @@ import java.util.Set;
  *
  * <p>VAT rates are checked against the {@link VatSchedule} on the operation date at +05:00 (the
  * clock's today when the receipt has no time yet); a return is checked against its original sale's date.
+ *
+ * <p>Sizes are limited so that an accepted receipt fits the providers and the journal: at most 1 000
+ * items, 100 check-level modifiers and 1 000 marking codes; item, principal and seller names and the
+ * address ≤ 255 characters, codes ≤ 50, GTIN ≤ 14, a marking code ≤ 255, modifier text and e-mail ≤ 50,
+ * phone ≤ 20; every amount and the total ≤ 9 999 999 999.99; a quantity ≤ 9 999 999.999; the stored
+ * receipt ≤ 1 000 000 characters ({@link ViolationCode#TOO_MANY}, {@link ViolationCode#TOO_LONG},
+ * {@link ViolationCode#TOO_LARGE}).
  */
 public final class ReceiptValidator {
-  /** Webkassa v4 limits. */
-  static final int MAX_NAME = 255;
-  static final int MAX_CODE = 50;
-  static final int MAX_GTIN = 14;
-  static final int MAX_MODIFIER_TEXT = 50;
-  static final int MAX_EMAIL = 50;
-  static final int MAX_PHONE = 20;
+  private static final int MAX_NAME = ReceiptLimits.MAX_NAME;
+  private static final int MAX_CODE = ReceiptLimits.MAX_CODE;
+  private static final int MAX_GTIN = ReceiptLimits.MAX_GTIN;
+  private static final int MAX_MODIFIER_TEXT = ReceiptLimits.MAX_MODIFIER_TEXT;
+  private static final int MAX_EMAIL = ReceiptLimits.MAX_EMAIL;
+  private static final int MAX_PHONE = ReceiptLimits.MAX_PHONE;
   static final int MAX_FISCAL_SIGN = 20;
   static final int RNM_LENGTH = 12;
 
@@ -61,6 +67,7 @@ public final class ReceiptValidator {
     if (items.isEmpty()) {
       add(violations, ViolationCode.NO_ITEMS, "items", "a check needs at least one item");
     }
+    ReceiptLimits.checkCounts(receipt, violations);
     for (int i = 0; i < items.size(); i++) {
       checkItem(items.get(i), i, totals.lineSum(i), seller, vatDate, violations);
     }
@@ -69,6 +76,10 @@ public final class ReceiptValidator {
     checkReturnBasis(receipt, totals, violations);
     checkCustomer(receipt.customer(), seller, violations);
     checkSeller(seller, violations);
+    ReceiptLimits.amount(totals.total(), "total", violations);
+    if (violations.isEmpty()) {
+      ReceiptLimits.checkStored(receipt, violations);
+    }
     return violations.isEmpty() ? List.of() : Collections.unmodifiableList(violations);
   }
 
@@ -125,6 +136,11 @@ public final class ReceiptValidator {
         add(violations, ViolationCode.MALFORMED, itemPath(i, "gtin"), "GTIN must be 1 to 14 digits");
       }
     }
+    ReceiptLimits.quantity(item.quantity(), itemPath(i, "quantity"), violations);
+    ReceiptLimits.length(item.unit().name(), MAX_CODE, itemPath(i, "unit.name"), violations);
+    ReceiptLimits.amount(item.unitPrice(), itemPath(i, "unitPrice"), violations);
+    ReceiptLimits.amount(item.discount(), itemPath(i, "discount"), violations);
+    ReceiptLimits.amount(item.markup(), itemPath(i, "markup"), violations);
     if (item.unitPrice().isZero()) {
       add(violations, ViolationCode.PRICE_NOT_POSITIVE, itemPath(i, "unitPrice"), "unit price must be above 0.00");
     }
@@ -145,6 +161,9 @@ public final class ReceiptValidator {
     for (int c = 0; c < codes.size(); c++) {
       if (codes.get(c).isBlank()) {
         add(violations, ViolationCode.BLANK, itemPath(i, "markingCodes[" + c + "]"), "marking code is blank");
+      } else {
+        ReceiptLimits.length(codes.get(c), ReceiptLimits.MAX_MARKING_CODE, itemPath(i, "markingCodes[" + c + "]"),
+            violations);
       }
     }
     if (!codes.isEmpty() && item.unit().code() == Unit.PIECE.code()
@@ -156,6 +175,8 @@ public final class ReceiptValidator {
       Principal principal = item.principal().get();
       if (principal.name().isBlank()) {
         add(violations, ViolationCode.BLANK, itemPath(i, "principal.name"), "principal name is blank");
+      } else {
+        ReceiptLimits.length(principal.name(), MAX_NAME, itemPath(i, "principal.name"), violations);
       }
       if (principal.xin().equals(seller.xin())) {
         add(violations, ViolationCode.PRINCIPAL_IS_SELLER, itemPath(i, "principal.xin"),
@@ -172,9 +193,8 @@ public final class ReceiptValidator {
       if (modifier.amount().isZero()) {
         add(violations, ViolationCode.MODIFIER_NOT_POSITIVE, path + ".amount", "amount must be above 0.00");
       }
-      if (modifier.text().length() > MAX_MODIFIER_TEXT) {
-        add(violations, ViolationCode.TOO_LONG, path + ".text", tooLong(modifier.text(), MAX_MODIFIER_TEXT));
-      }
+      ReceiptLimits.amount(modifier.amount(), path + ".amount", violations);
+      ReceiptLimits.length(modifier.text(), MAX_MODIFIER_TEXT, path + ".text", violations);
       if (modifier.kind() == Modifier.Kind.DISCOUNT) {
         discounts = discounts.add(totals.modifierAmount(m));
       }
@@ -201,6 +221,7 @@ public final class ReceiptValidator {
       if (payment.amount().isZero()) {
         add(violations, ViolationCode.PAYMENT_NOT_POSITIVE, "payments[" + p + "].amount", "amount must be above 0.00");
       }
+      ReceiptLimits.amount(payment.amount(), "payments[" + p + "].amount", violations);
     }
     BigDecimal total = totals.total();
     if (total.signum() < 0) {
@@ -246,6 +267,7 @@ public final class ReceiptValidator {
     if (basis.rnm().length() != RNM_LENGTH || !digits(basis.rnm())) {
       add(violations, ViolationCode.MALFORMED, "returnBasis.rnm", "RNM must be 12 digits");
     }
+    ReceiptLimits.amount(basis.total(), "returnBasis.total", violations);
     if (totals.total().compareTo(basis.total().amount()) > 0) {
       add(violations, ViolationCode.RETURN_EXCEEDS_BASIS, "returnBasis.total",
           "the return's total " + totals.total().toPlainString() + " exceeds the original's " + basis.total());
@@ -284,21 +306,23 @@ public final class ReceiptValidator {
     if (seller.name().isBlank()) {
       add(violations, ViolationCode.BLANK, "seller.name", "the taxpayer name is a mandatory requisite");
     }
+    ReceiptLimits.length(seller.name(), MAX_NAME, "seller.name", violations);
     if (seller.address().isBlank()) {
       add(violations, ViolationCode.BLANK, "seller.address", "the register's address is a mandatory requisite");
     }
+    ReceiptLimits.length(seller.address(), MAX_NAME, "seller.address", violations);
+    seller.vatCertificate().ifPresent(certificate -> {
+      ReceiptLimits.length(certificate.series(), MAX_CODE, "seller.vatCertificate.series", violations);
+      ReceiptLimits.length(certificate.number(), MAX_CODE, "seller.vatCertificate.number", violations);
+    });
   }
 
   private static void checkText(String text, int max, List<Violation> violations, int item, String field) {
     if (text.isBlank()) {
       add(violations, ViolationCode.BLANK, itemPath(item, field), field + " is blank");
-    } else if (text.length() > max) {
-      add(violations, ViolationCode.TOO_LONG, itemPath(item, field), tooLong(text, max));
+    } else {
+      ReceiptLimits.length(text, max, itemPath(item, field), violations);
     }
-  }
-
-  private static String tooLong(String text, int max) {
-    return "has " + text.length() + " characters, at most " + max;
   }
 
   private static String itemPath(int item, String field) {

@@ -135,6 +135,22 @@ public abstract class ReceiptJournalContract {
   }
 
   @Test
+  public void theLargestReceiptTheValidatorAcceptsIsJournaledAndReadBack() {
+    Receipt.Builder builder = Receipt.sale(SELLER).operationTime(OffsetDateTime.parse("2026-03-01T09:30+05:00"));
+    for (int i = 0; i < 1_000; i++) {
+      builder.item(kz.fiscal.core.Item.builder("Н".repeat(255)).nktCode("1".repeat(50)).ntin("2".repeat(50))
+          .gtin("4".repeat(14)).unitPrice("9999999.99").vat(VatRate.SIXTEEN).build());
+    }
+    Receipt largest = builder.payment(PaymentType.CARD, "9999999990.00").build();
+    assertEquals(List.of(), kz.fiscal.core.ReceiptValidator.defaults().validate(largest));
+    IdempotencyKey key = key("order-largest:sale");
+
+    journal.begin(key, ReceiptDigest.of(largest), largest, OWNER, LONG_LEASE);
+
+    assertEquals(largest, journal.find(key).orElseThrow().receipt());
+  }
+
+  @Test
   public void beginOfAnExistingKeyReturnsTheStoredRecordUntouched() throws Exception {
     IdempotencyKey key = key("order-1:sale");
     ReceiptRecord first = journal.begin(key, DIGEST, RECEIPT, OWNER, SHORT_LEASE).record();

@@ -281,6 +281,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     private boolean autoCloseShift;
     private OkHttpClient client;
     private Clock clock = Clock.systemUTC();
+    private HttpExchange.Limits limits = HttpExchange.Limits.DEFAULTS;
 
     private Builder() {}
 
@@ -361,6 +362,19 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
       return this;
     }
 
+    /**
+     * The most bytes of one answer the driver reads, after gzip decompression: {@code answerBytes} for
+     * checks, reports and logins (default 1 MiB), {@code historyPageBytes} for a page of shift or check
+     * history (default 16 MiB). A longer or endless answer is unreadable: an unknown outcome, never held
+     * in memory whole.
+     *
+     * @throws IllegalArgumentException if either is not positive
+     */
+    public Builder answerLimits(long answerBytes, long historyPageBytes) {
+      this.limits = new HttpExchange.Limits(answerBytes, historyPageBytes);
+      return this;
+    }
+
     /** The clock deadlines are measured on; default system UTC. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -376,7 +390,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
       require(cashbox, "cashbox");
       boolean owned = client == null;
       HttpExchange http = new HttpExchange(owned ? new OkHttpClient() : client, owned, baseUrl, apiKey,
-          connectTimeout, readTimeout, callTimeout, clock);
+          connectTimeout, readTimeout, callTimeout, clock, limits);
       return new WebkassaDriver(this, http);
     }
 

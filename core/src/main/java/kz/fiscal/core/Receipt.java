@@ -45,9 +45,9 @@ public record Receipt(
     Objects.requireNonNull(seller, "seller");
     Objects.requireNonNull(operationTime, "operationTime");
     operationTime.ifPresent(t -> KzTime.requirePlausible(t, "operationTime"));
-    items = List.copyOf(items);
-    modifiers = List.copyOf(modifiers);
-    payments = List.copyOf(payments);
+    items = NonNull.copyOf(items, "items");
+    modifiers = NonNull.copyOf(modifiers, "modifiers");
+    payments = NonNull.copyOf(payments, "payments");
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(returnBasis, "returnBasis");
     Objects.requireNonNull(rounding, "rounding");

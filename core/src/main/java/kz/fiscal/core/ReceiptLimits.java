@@ -15,7 +15,8 @@ import kz.fiscal.core.internal.RecordCodec;
  *   <li>texts: item name, principal name, seller name and address ≤ {@value #MAX_NAME} characters;
  *       NKT code, NTIN, unit name, VAT certificate series and number ≤ {@value #MAX_CODE}; GTIN ≤
  *       {@value #MAX_GTIN}; a marking code ≤ {@value #MAX_MARKING_CODE}; modifier text and e-mail ≤
- *       {@value #MAX_MODIFIER_TEXT}; phone ≤ {@value #MAX_PHONE};
+ *       {@value #MAX_MODIFIER_TEXT}; phone ≤ {@value #MAX_PHONE} as sent ({@code +} and digits), ≤
+ *       {@value #MAX_PHONE_AS_WRITTEN} as written;
  *   <li>every amount, and the total, at most 9 999 999 999.99 tenge; a quantity at most 9 999 999.999
  *       (the serial protocol's 5-byte tiyn and thousandths);
  *   <li>the receipt as the journal stores it at most {@value #MAX_STORED} characters (a safety net for
@@ -33,6 +34,8 @@ final class ReceiptLimits {
   static final int MAX_MODIFIER_TEXT = 50;
   static final int MAX_EMAIL = 50;
   static final int MAX_PHONE = 20;
+  /** A phone as written, separators included ({@code +7 (701) 123-45-67}); its wire form has ≤ {@value #MAX_PHONE}. */
+  static final int MAX_PHONE_AS_WRITTEN = 40;
   /** The journal's {@code receipt_json} column. */
   static final int MAX_STORED = 1_000_000;
   /** 9 999 999 999.99 tenge: 999 999 999 999 tiyn fit the serial protocol's 5 bytes. */

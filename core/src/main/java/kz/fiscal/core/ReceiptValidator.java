@@ -33,6 +33,7 @@ public final class ReceiptValidator {
   private static final int MAX_MODIFIER_TEXT = ReceiptLimits.MAX_MODIFIER_TEXT;
   private static final int MAX_EMAIL = ReceiptLimits.MAX_EMAIL;
   private static final int MAX_PHONE = ReceiptLimits.MAX_PHONE;
+  private static final int MAX_PHONE_AS_WRITTEN = ReceiptLimits.MAX_PHONE_AS_WRITTEN;
   static final int MAX_FISCAL_SIGN = 20;
   static final int RNM_LENGTH = 12;
 
@@ -288,12 +289,17 @@ public final class ReceiptValidator {
       }
     }
     if (customer.phone().isPresent()) {
+      // The length that counts is the wire's (+ and the digits); the text as written has room for separators.
       String phone = customer.phone().get();
-      if (phone.length() > MAX_PHONE) {
-        add(violations, ViolationCode.TOO_LONG, "customer.phone", "phone has " + phone.length() + " characters, at most 20");
-      } else if (!plausiblePhone(phone)) {
+      long wire = 1 + phone.chars().filter(c -> c >= '0' && c <= '9').count();
+      if (phone.length() > MAX_PHONE_AS_WRITTEN) {
+        add(violations, ViolationCode.TOO_LONG, "customer.phone",
+            "phone has " + phone.length() + " characters, at most " + MAX_PHONE_AS_WRITTEN);
+      } else if (wire > MAX_PHONE) {
+        add(violations, ViolationCode.TOO_LONG, "customer.phone", "phone has " + wire + " characters, at most 20");
+      } else if (Customer.normalizePhone(phone).isEmpty()) {
         add(violations, ViolationCode.MALFORMED, "customer.phone",
-            "phone must be 10 to 15 digits with an optional leading +, e.g. +77011234567");
+            "phone must be 10 to 15 digits with an optional leading +, e.g. +77011234567 or 8 (701) 123-45-67");
       }
     }
     if (customer.xin().isPresent() && customer.xin().get().equals(seller.xin())) {
@@ -359,10 +365,4 @@ public final class ReceiptValidator {
     return dot > at + 1 && dot < email.length() - 1 && email.indexOf("..", at) < 0;
   }
 
-  /** An optional {@code +} and 10 to 15 digits. */
-  static boolean plausiblePhone(String phone) {
-    int start = phone.startsWith("+") ? 1 : 0;
-    int length = phone.length() - start;
-    return length >= 10 && length <= 15 && digits(phone.substring(start));
-  }
 }

@@ -293,6 +293,31 @@ class ReceiptTest {
     assertEquals(Tenge.of("1980.00"), receipt.total());      // 2000.00 - 20.00
   }
 
+  // ---- nulls ----
+
+  @Test
+  void aNullMarkingCodeIsRefusedNamingItsIndex() {
+    java.util.List<String> codes = java.util.Arrays.asList("a", null);
+
+    assertEquals("markingCodes[1]", assertThrows(NullPointerException.class,
+        () -> Item.builder("Сигареты").markingCodes(codes)).getMessage());
+    assertEquals("markingCodes", assertThrows(NullPointerException.class,
+        () -> Item.builder("Сигареты").markingCodes(null)).getMessage());
+  }
+
+  @Test
+  void aNullItemModifierOrPaymentIsRefusedNamingItsIndex() {
+    Item bread = Item.of("Хлеб", Quantity.ONE, Tenge.of("1.00"), VatRate.SIXTEEN);
+    NullPointerException e = assertThrows(NullPointerException.class, () -> new Receipt(Operation.SALE, SELLER,
+        Optional.empty(), java.util.Arrays.asList(bread, null), java.util.List.of(), java.util.List.of(),
+        Customer.ANONYMOUS, Optional.empty(), Rounding.NONE));
+
+    assertEquals("items[1]", e.getMessage());
+    assertEquals("payments", assertThrows(NullPointerException.class, () -> new Receipt(Operation.SALE, SELLER,
+        Optional.empty(), java.util.List.of(bread), java.util.List.of(), null, Customer.ANONYMOUS, Optional.empty(),
+        Rounding.NONE)).getMessage());
+  }
+
   // ---- rounding modes ----------------------------------------------------------------------------
 
   private static Receipt roundingSample(Rounding rounding) {

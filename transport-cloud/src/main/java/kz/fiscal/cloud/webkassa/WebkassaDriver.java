@@ -18,9 +18,9 @@ import kz.fiscal.cloud.webkassa.internal.ProviderHistory;
 import kz.fiscal.cloud.webkassa.internal.ProviderErrors;
 import kz.fiscal.cloud.webkassa.internal.ProviderSession;
 import kz.fiscal.cloud.webkassa.internal.ProviderSession.Reply;
+import kz.fiscal.cloud.webkassa.internal.Redaction;
 import kz.fiscal.cloud.webkassa.internal.Wire;
 import kz.fiscal.cloud.webkassa.internal.WireJson;
-import kz.fiscal.core.Customer;
 import kz.fiscal.core.DeliveryFailedException;
 import kz.fiscal.core.DeviceException;
 import kz.fiscal.core.FiscalException;
@@ -113,7 +113,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
         return history.find(key, Instant.MIN, deadline).map(this::remember).orElseThrow(() -> new OutcomeUnknownException(
             "Webkassa reports key " + key.value() + " as used (14) but no shift holds its check", null));
       }
-      throw ProviderErrors.toException(reply.code(), withoutPersonalData(reply.error().text(), receipt.customer()), CHECK);
+      throw ProviderErrors.toException(reply.code(), Redaction.of(receipt.customer()).apply(reply.error().text()), CHECK);
     } finally {
       register.unlock();
     }
@@ -251,18 +251,6 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
       Thread.currentThread().interrupt();
       throw new DeliveryFailedException("Interrupted while waiting for cash register " + cashbox, e);
     }
-  }
-
-  /** The provider's text with the buyer's contact and IIN/BIN blanked, should it echo them. */
-  private static String withoutPersonalData(String text, Customer customer) {
-    String clean = Objects.requireNonNullElse(text, "");
-    for (String value : new String[] {customer.email().orElse(null), customer.phone().orElse(null),
-        customer.xin().map(x -> x.value()).orElse(null)}) {
-      if (value != null && !value.isEmpty()) {
-        clean = clean.replace(value, "***");
-      }
-    }
-    return clean;
   }
 
   /**

@@ -126,12 +126,12 @@ public final class HttpExchange {
         .build();
     Call call = client.newCall(request);
     call.timeout().timeout(budget, TimeUnit.MILLISECONDS);
-    log.request(path, json);
+    Redaction values = log.request(path, json);
     long start = System.nanoTime();
     try (Response response = call.execute()) {
       String body = readBody(response.body(), limits.forPath(path), path);
       int status = response.code();
-      log.answer(path, status, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), body);
+      log.answer(path, status, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), body, values);
       if (status == 429) {
         throw new DeliveryFailedException("The provider refused " + path + " with HTTP 429 (too many requests)",
             null, retryAfter(response));

@@ -47,7 +47,7 @@ public record FiscalResult(
     Objects.requireNonNull(verificationUrl, "verificationUrl");
     Objects.requireNonNull(providerReference, "providerReference");
     if (fiscalSign.isPresent() && !decimal(fiscalSign.get())) {
-      throw new IllegalArgumentException("Fiscal sign must be decimal digits, was '" + fiscalSign.get() + "'");
+      throw new IllegalArgumentException("Fiscal sign must be decimal digits, was " + Money.quote(fiscalSign.get()));
     }
     if (checkNumber < 0 || shiftNumber < 0) {
       throw new IllegalArgumentException("Check and shift numbers must be >= 0, were " + checkNumber + ", " + shiftNumber);

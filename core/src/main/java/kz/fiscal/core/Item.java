@@ -55,7 +55,7 @@ public record Item(
     Objects.requireNonNull(markup, "markup");
     Objects.requireNonNull(vat, "vat");
     Objects.requireNonNull(principal, "principal");
-    markingCodes = List.copyOf(markingCodes);
+    markingCodes = NonNull.copyOf(markingCodes, "markingCodes");
     if (section < 0) {
       throw new IllegalArgumentException("Item section must be >= 0, was " + section);
     }
@@ -85,7 +85,7 @@ public record Item(
   public Tenge sum() {
     BigDecimal sum = signedSum();
     if (sum.signum() < 0) {
-      throw new IllegalStateException("Item '" + name + "' has a discount larger than its line");
+      throw new IllegalStateException("Item " + Money.quote(name) + " has a discount larger than its line");
     }
     return new Tenge(sum);
   }
@@ -213,8 +213,9 @@ public record Item(
       return this;
     }
 
+    /** @throws NullPointerException naming the list or its first null element, e.g. {@code markingCodes[1]} */
     public Builder markingCodes(List<String> markingCodes) {
-      this.markingCodes = new ArrayList<>(markingCodes);
+      this.markingCodes = new ArrayList<>(NonNull.copyOf(markingCodes, "markingCodes"));
       return this;
     }
 

@@ -3,8 +3,19 @@ package kz.fiscal.core;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Decimal parsing and scale checks shared by {@link Tenge} and {@link Quantity}. */
+/**
+ * Decimal parsing and scale checks shared by {@link Tenge} and {@link Quantity}, and the quoting of
+ * inputs in messages: at most {@value #QUOTED} characters, control characters escaped.
+ */
 final class Money {
+  /**
+   * The longest text parsed: far beyond any amount or quantity written out, short enough that a
+   * megabyte of digits is refused at once rather than parsed for seconds.
+   */
+  static final int MAX_TEXT = 100;
+  /** The most characters of an input a message quotes. */
+  static final int QUOTED = 40;
+
   /**
    * The most digits that normalising may append to a value (an exponent such as {@code 1E+30} is
    * expanded to 30 zeros): far beyond any real amount, and small enough that a short text such as
@@ -15,6 +26,10 @@ final class Money {
   private Money() {}
 
   static BigDecimal parse(String text, String field) {
+    if (text.length() > MAX_TEXT) {
+      throw new IllegalArgumentException(field + " must be a decimal number of at most " + MAX_TEXT
+          + " characters, was " + quote(text));
+    }
     String trimmed = text.strip();
     BigDecimal plain = parsePlain(trimmed);
     if (plain != null) {
@@ -24,13 +39,13 @@ final class Money {
       char c = trimmed.charAt(i);
       if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
         // BigDecimal would also read Arabic-Indic and other Unicode digits.
-        throw new IllegalArgumentException(field + " must be a decimal number, was '" + text + "'");
+        throw new IllegalArgumentException(field + " must be a decimal number, was " + quote(text));
       }
     }
     try {
       return new BigDecimal(trimmed);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(field + " must be a decimal number, was '" + text + "'");
+      throw new IllegalArgumentException(field + " must be a decimal number, was " + quote(text));
     }
   }
 
@@ -98,8 +113,32 @@ final class Money {
     return value.setScale(scale);
   }
 
-  /** The value for a message: plain, unless the plain form would run to more than a line. */
+  /** The value for a message: plain, unless the plain form would run to more than a line; at most ~40 characters. */
   static String show(BigDecimal value) {
-    return Math.abs((long) value.scale()) <= 64 ? value.toPlainString() : value.toString();
+    String shown = Math.abs((long) value.scale()) <= 64 ? value.toPlainString() : value.toString();
+    return shown.length() <= QUOTED ? shown : shown.substring(0, QUOTED) + "… (" + value.precision() + " digits)";
+  }
+
+  /**
+   * {@code text} in single quotes for a message: its first {@value #QUOTED} characters with control
+   * characters written as Java escapes (backslash, u, four hex digits), and its length when it is longer.
+   */
+  static String quote(String text) {
+    int n = Math.min(text.length(), QUOTED);
+    if (n < text.length() && n > 0 && Character.isHighSurrogate(text.charAt(n - 1))) {
+      n--;
+    }
+    StringBuilder quoted = new StringBuilder(n + 24).append('\'');
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        quoted.append(String.format("\\u%04x", (int) c));
+      } else {
+        quoted.append(c);
+      }
+    }
+    quoted.append('\'');
+    return n < text.length() ? quoted.append("… (").append(text.length()).append(" characters)").toString()
+        : quoted.toString();
   }
 }

@@ -47,9 +47,9 @@ public record Receipt(
     Objects.requireNonNull(seller, "seller");
     Objects.requireNonNull(operationTime, "operationTime");
     operationTime.ifPresent(t -> KzTime.requirePlausible(t, "operationTime"));
-    items = List.copyOf(items);
-    modifiers = List.copyOf(modifiers);
-    payments = List.copyOf(payments);
+    items = NonNull.copyOf(items, "items");
+    modifiers = NonNull.copyOf(modifiers, "modifiers");
+    payments = NonNull.copyOf(payments, "payments");
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(returnBasis, "returnBasis");
     Objects.requireNonNull(rounding, "rounding");
@@ -111,8 +111,18 @@ public record Receipt(
   }
 
   /**
+   * What check-level modifier {@code index} counts in the total: its amount, or with
+   * {@link Rounding#EVERY_ITEM} that amount rounded to whole tenge (a 41.28 markup counts 41.00), as
+   * Webkassa counts it (kz-fiscal-rules §12).
+   */
+  public Tenge modifierAmount(int index) {
+    return new Tenge(totals().modifierAmount(index));
+  }
+
+  /**
    * The share of check-level modifier {@code index} carried by each rate: in proportion to the rates'
-   * sums, each share rounded to the tiyn and the remainder on the rate with the largest sum.
+   * sums, each share rounded to the tiyn (to whole tenge with {@link Rounding#EVERY_ITEM}, so the shares
+   * add up to {@link #modifierAmount(int)}) and the remainder on the rate with the largest sum.
    */
   public Map<VatRate, Tenge> modifierShares(int index) {
     return totals().modifierShares(index);
@@ -126,7 +136,10 @@ public record Receipt(
     return totals().vatByRate();
   }
 
-  /** The total: item sums less discounts plus markups, rounded to whole tenge with {@link Rounding#TOTAL_ONLY}. */
+  /**
+   * The total: item sums less discounts plus markups ({@link #modifierAmount(int)}), rounded to whole
+   * tenge with {@link Rounding#TOTAL_ONLY}; with {@link Rounding#EVERY_ITEM} every term already is.
+   */
   public Tenge total() {
     return Totals.tenge(totals().total(), "total");
   }

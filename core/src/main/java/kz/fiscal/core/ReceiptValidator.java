@@ -19,15 +19,22 @@ import java.util.Set;
  * <p>VAT rates are checked against the {@link VatSchedule} on the operation date at +05:00 (the
  * clock's today when the receipt has no time yet); a return is checked against its original sale's date
  * unless its {@link ReturnVatPolicy} is {@link ReturnVatPolicy#RETURN_DATE}.
+ *
+ * <p>Sizes are limited so that an accepted receipt fits the providers and the journal: at most 1 000
+ * items, 100 check-level modifiers and 1 000 marking codes; item, principal and seller names and the
+ * address ≤ 255 characters, codes ≤ 50, GTIN ≤ 14, a marking code ≤ 255, modifier text and e-mail ≤ 50,
+ * phone ≤ 20; every amount and the total ≤ 9 999 999 999.99; a quantity ≤ 9 999 999.999; the stored
+ * receipt ≤ 1 000 000 characters ({@link ViolationCode#TOO_MANY}, {@link ViolationCode#TOO_LONG},
+ * {@link ViolationCode#TOO_LARGE}).
  */
 public final class ReceiptValidator {
-  /** Webkassa v4 limits. */
-  static final int MAX_NAME = 255;
-  static final int MAX_CODE = 50;
-  static final int MAX_GTIN = 14;
-  static final int MAX_MODIFIER_TEXT = 50;
-  static final int MAX_EMAIL = 50;
-  static final int MAX_PHONE = 20;
+  private static final int MAX_NAME = ReceiptLimits.MAX_NAME;
+  private static final int MAX_CODE = ReceiptLimits.MAX_CODE;
+  private static final int MAX_GTIN = ReceiptLimits.MAX_GTIN;
+  private static final int MAX_MODIFIER_TEXT = ReceiptLimits.MAX_MODIFIER_TEXT;
+  private static final int MAX_EMAIL = ReceiptLimits.MAX_EMAIL;
+  private static final int MAX_PHONE = ReceiptLimits.MAX_PHONE;
+  private static final int MAX_PHONE_AS_WRITTEN = ReceiptLimits.MAX_PHONE_AS_WRITTEN;
   static final int MAX_FISCAL_SIGN = 20;
   static final int RNM_LENGTH = 12;
 
@@ -62,6 +69,7 @@ public final class ReceiptValidator {
     if (items.isEmpty()) {
       add(violations, ViolationCode.NO_ITEMS, "items", "a check needs at least one item");
     }
+    ReceiptLimits.checkCounts(receipt, violations);
     for (int i = 0; i < items.size(); i++) {
       checkItem(items.get(i), i, totals.lineSum(i), seller, vatDate, violations);
     }
@@ -70,6 +78,10 @@ public final class ReceiptValidator {
     checkReturnBasis(receipt, totals, violations);
     checkCustomer(receipt.customer(), seller, violations);
     checkSeller(seller, violations);
+    ReceiptLimits.amount(totals.total(), "total", violations);
+    if (violations.isEmpty()) {
+      ReceiptLimits.checkStored(receipt, violations);
+    }
     return violations.isEmpty() ? List.of() : Collections.unmodifiableList(violations);
   }
 
@@ -153,6 +165,11 @@ public final class ReceiptValidator {
         add(violations, ViolationCode.MALFORMED, itemPath(i, "gtin"), "GTIN must be 1 to 14 digits");
       }
     }
+    ReceiptLimits.quantity(item.quantity(), itemPath(i, "quantity"), violations);
+    ReceiptLimits.length(item.unit().name(), MAX_CODE, itemPath(i, "unit.name"), violations);
+    ReceiptLimits.amount(item.unitPrice(), itemPath(i, "unitPrice"), violations);
+    ReceiptLimits.amount(item.discount(), itemPath(i, "discount"), violations);
+    ReceiptLimits.amount(item.markup(), itemPath(i, "markup"), violations);
     if (item.unitPrice().isZero()) {
       add(violations, ViolationCode.PRICE_NOT_POSITIVE, itemPath(i, "unitPrice"), "unit price must be above 0.00");
     }
@@ -170,6 +187,9 @@ public final class ReceiptValidator {
     for (int c = 0; c < codes.size(); c++) {
       if (codes.get(c).isBlank()) {
         add(violations, ViolationCode.BLANK, itemPath(i, "markingCodes[" + c + "]"), "marking code is blank");
+      } else {
+        ReceiptLimits.length(codes.get(c), ReceiptLimits.MAX_MARKING_CODE, itemPath(i, "markingCodes[" + c + "]"),
+            violations);
       }
     }
     if (!codes.isEmpty() && item.unit().code() == Unit.PIECE.code()
@@ -181,6 +201,8 @@ public final class ReceiptValidator {
       Principal principal = item.principal().get();
       if (principal.name().isBlank()) {
         add(violations, ViolationCode.BLANK, itemPath(i, "principal.name"), "principal name is blank");
+      } else {
+        ReceiptLimits.length(principal.name(), MAX_NAME, itemPath(i, "principal.name"), violations);
       }
       if (principal.xin().equals(seller.xin())) {
         add(violations, ViolationCode.PRINCIPAL_IS_SELLER, itemPath(i, "principal.xin"),
@@ -197,11 +219,10 @@ public final class ReceiptValidator {
       if (modifier.amount().isZero()) {
         add(violations, ViolationCode.MODIFIER_NOT_POSITIVE, path + ".amount", "amount must be above 0.00");
       }
-      if (modifier.text().length() > MAX_MODIFIER_TEXT) {
-        add(violations, ViolationCode.TOO_LONG, path + ".text", tooLong(modifier.text(), MAX_MODIFIER_TEXT));
-      }
+      ReceiptLimits.amount(modifier.amount(), path + ".amount", violations);
+      ReceiptLimits.length(modifier.text(), MAX_MODIFIER_TEXT, path + ".text", violations);
       if (modifier.kind() == Modifier.Kind.DISCOUNT) {
-        discounts = discounts.add(modifier.amount().amount());
+        discounts = discounts.add(totals.modifierAmount(m));
       }
     }
     // Without check discounts a negative items' sum comes from a line discount, already DISCOUNT_EXCEEDS_LINE.
@@ -226,6 +247,7 @@ public final class ReceiptValidator {
       if (payment.amount().isZero()) {
         add(violations, ViolationCode.PAYMENT_NOT_POSITIVE, "payments[" + p + "].amount", "amount must be above 0.00");
       }
+      ReceiptLimits.amount(payment.amount(), "payments[" + p + "].amount", violations);
     }
     BigDecimal total = totals.total();
     if (total.signum() < 0) {
@@ -271,6 +293,7 @@ public final class ReceiptValidator {
     if (basis.rnm().length() != RNM_LENGTH || !digits(basis.rnm())) {
       add(violations, ViolationCode.MALFORMED, "returnBasis.rnm", "RNM must be 12 digits");
     }
+    ReceiptLimits.amount(basis.total(), "returnBasis.total", violations);
     if (totals.total().compareTo(basis.total().amount()) > 0) {
       add(violations, ViolationCode.RETURN_EXCEEDS_BASIS, "returnBasis.total",
           "the return's total " + totals.total().toPlainString() + " exceeds the original's " + basis.total());
@@ -291,12 +314,17 @@ public final class ReceiptValidator {
       }
     }
     if (customer.phone().isPresent()) {
+      // The length that counts is the wire's (+ and the digits); the text as written has room for separators.
       String phone = customer.phone().get();
-      if (phone.length() > MAX_PHONE) {
-        add(violations, ViolationCode.TOO_LONG, "customer.phone", "phone has " + phone.length() + " characters, at most 20");
-      } else if (!plausiblePhone(phone)) {
+      long wire = 1 + phone.chars().filter(c -> c >= '0' && c <= '9').count();
+      if (phone.length() > MAX_PHONE_AS_WRITTEN) {
+        add(violations, ViolationCode.TOO_LONG, "customer.phone",
+            "phone has " + phone.length() + " characters, at most " + MAX_PHONE_AS_WRITTEN);
+      } else if (wire > MAX_PHONE) {
+        add(violations, ViolationCode.TOO_LONG, "customer.phone", "phone has " + wire + " characters, at most 20");
+      } else if (Customer.normalizePhone(phone).isEmpty()) {
         add(violations, ViolationCode.MALFORMED, "customer.phone",
-            "phone must be 10 to 15 digits with an optional leading +, e.g. +77011234567");
+            "phone must be 10 to 15 digits with an optional leading +, e.g. +77011234567 or 8 (701) 123-45-67");
       }
     }
     if (customer.xin().isPresent() && customer.xin().get().equals(seller.xin())) {
@@ -309,21 +337,23 @@ public final class ReceiptValidator {
     if (seller.name().isBlank()) {
       add(violations, ViolationCode.BLANK, "seller.name", "the taxpayer name is a mandatory requisite");
     }
+    ReceiptLimits.length(seller.name(), MAX_NAME, "seller.name", violations);
     if (seller.address().isBlank()) {
       add(violations, ViolationCode.BLANK, "seller.address", "the register's address is a mandatory requisite");
     }
+    ReceiptLimits.length(seller.address(), MAX_NAME, "seller.address", violations);
+    seller.vatCertificate().ifPresent(certificate -> {
+      ReceiptLimits.length(certificate.series(), MAX_CODE, "seller.vatCertificate.series", violations);
+      ReceiptLimits.length(certificate.number(), MAX_CODE, "seller.vatCertificate.number", violations);
+    });
   }
 
   private static void checkText(String text, int max, List<Violation> violations, int item, String field) {
     if (text.isBlank()) {
       add(violations, ViolationCode.BLANK, itemPath(item, field), field + " is blank");
-    } else if (text.length() > max) {
-      add(violations, ViolationCode.TOO_LONG, itemPath(item, field), tooLong(text, max));
+    } else {
+      ReceiptLimits.length(text, max, itemPath(item, field), violations);
     }
-  }
-
-  private static String tooLong(String text, int max) {
-    return "has " + text.length() + " characters, at most " + max;
   }
 
   private static String itemPath(int item, String field) {
@@ -360,10 +390,4 @@ public final class ReceiptValidator {
     return dot > at + 1 && dot < email.length() - 1 && email.indexOf("..", at) < 0;
   }
 
-  /** An optional {@code +} and 10 to 15 digits. */
-  static boolean plausiblePhone(String phone) {
-    int start = phone.startsWith("+") ? 1 : 0;
-    int length = phone.length() - start;
-    return length >= 10 && length <= 15 && digits(phone.substring(start));
-  }
 }

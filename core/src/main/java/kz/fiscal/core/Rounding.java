@@ -7,7 +7,11 @@ package kz.fiscal.core;
 public enum Rounding {
   /** Items and total to the tiyn. */
   NONE(0),
-  /** Every item's sum to whole tenge; VAT is computed on the rounded sum. */
+  /**
+   * Every term to whole tenge, as Webkassa computes it: an item's sum is
+   * {@code round0(price × quantity − round0(discount) + round0(markup))} with its VAT on that sum, and
+   * each check-level modifier counts {@code round0(amount)}.
+   */
   EVERY_ITEM(2),
   /** Items to the tiyn, the total to whole tenge. */
   TOTAL_ONLY(3);

@@ -10,6 +10,13 @@ import java.util.Map;
 /**
  * The arithmetic of one receipt (kz-fiscal-rules §4, §12) on signed amounts, so that an invalid
  * receipt can still be measured by the validator without throwing.
+ *
+ * <p>With {@link Rounding#EVERY_ITEM} it is Webkassa's own: a position's sum is
+ * {@code round0(price × quantity − round0(discount) + round0(markup))}, every check-level modifier
+ * counts {@code round0(amount)}, and the total adds these whole-tenge terms. A whole-tenge modifier is
+ * split over the rates in whole tenge too (so each wire modifier the provider rounds again stays what
+ * it is), and the VAT of each share is {@code round2} of that whole-tenge share; the provider does not
+ * check a modifier's VAT, so this is the SDK's rule, and {@link #vatByRate()} and the e-check follow it.
  */
 final class Totals {
   private static final VatRate[] RATES = VatRate.values();
@@ -24,6 +31,7 @@ final class Totals {
   /** Per rate ordinal: what the buyer pays at the rate, after its shares of check-level modifiers. */
   private final BigDecimal[] netByRate = new BigDecimal[RATES.length];
   private final BigDecimal[][] modifierShares;
+  private final BigDecimal[] modifierAmounts;
   private final BigDecimal itemsTotal;
   private final BigDecimal total;
   private final BigDecimal paid;
@@ -39,10 +47,16 @@ final class Totals {
     BigDecimal running = ZERO;
     for (int i = 0; i < n; i++) {
       Item item = items.get(i);
-      BigDecimal sum = item.signedSum();
-      lineSums[i] = sum;
+      BigDecimal sum;
       if (rounding == Rounding.EVERY_ITEM) {
-        sum = wholeTenge(sum);
+        // The unrounded product, the discount and markup each in whole tenge (kz-fiscal-rules §4).
+        BigDecimal line = item.unitPrice().amount().multiply(item.quantity().value())
+            .subtract(wholeTenge(item.discount().amount())).add(wholeTenge(item.markup().amount()));
+        lineSums[i] = line;
+        sum = wholeTenge(line);
+      } else {
+        sum = item.signedSum();
+        lineSums[i] = sum;
       }
       BigDecimal vat = item.vat().vatIncludedIn(sum);
       itemSums[i] = sum;
@@ -57,9 +71,13 @@ final class Totals {
 
     List<Modifier> modifiers = receipt.modifiers();
     modifierShares = new BigDecimal[modifiers.size()][];
+    modifierAmounts = new BigDecimal[modifiers.size()];
+    int shareScale = rounding == Rounding.EVERY_ITEM ? 0 : 2;
     for (int m = 0; m < modifiers.size(); m++) {
       Modifier modifier = modifiers.get(m);
-      BigDecimal[] shares = split(modifier.amount().amount());
+      BigDecimal amount = shareScale == 0 ? wholeTenge(modifier.amount().amount()) : modifier.amount().amount();
+      modifierAmounts[m] = amount;
+      BigDecimal[] shares = split(amount, shareScale);
       modifierShares[m] = shares;
       boolean discount = modifier.kind() == Modifier.Kind.DISCOUNT;
       for (int r = 0; r < RATES.length; r++) {
@@ -69,7 +87,7 @@ final class Totals {
           netByRate[r] = discount ? netByRate[r].subtract(shares[r]) : netByRate[r].add(shares[r]);
         }
       }
-      running = discount ? running.subtract(modifier.amount().amount()) : running.add(modifier.amount().amount());
+      running = discount ? running.subtract(amount) : running.add(amount);
     }
     total = rounding == Rounding.TOTAL_ONLY ? wholeTenge(running) : running;
 
@@ -86,10 +104,11 @@ final class Totals {
   }
 
   /**
-   * Splits a check-level amount over the rates in proportion to their sums: each share rounded to the
-   * tiyn, the remainder on the rate with the largest sum (the first such rate on a tie).
+   * Splits a check-level amount over the rates in proportion to their sums: each share rounded to
+   * {@code scale} decimals (the tiyn, or whole tenge with EVERY_ITEM), the remainder on the rate with the
+   * largest sum (the first such rate on a tie).
    */
-  private BigDecimal[] split(BigDecimal amount) {
+  private BigDecimal[] split(BigDecimal amount, int scale) {
     BigDecimal[] shares = new BigDecimal[RATES.length];
     int largest = -1;
     BigDecimal base = ZERO;
@@ -108,7 +127,8 @@ final class Totals {
     if (base.signum() != 0) {
       for (int r = 0; r < RATES.length; r++) {
         if (sumByRate[r] != null && r != largest) {
-          shares[r] = proportion(amount, sumByRate[r], base);
+          shares[r] = scale == 2 ? proportion(amount, sumByRate[r], base)
+              : amount.multiply(sumByRate[r]).divide(base, scale, RoundingMode.HALF_UP).setScale(2);
           remainder = remainder.subtract(shares[r]);
         }
       }
@@ -143,7 +163,10 @@ final class Totals {
     return amount.setScale(0, RoundingMode.HALF_UP).setScale(2);
   }
 
-  /** Item {@code index}'s line sum before the receipt's rounding, negative if its discount exceeds it. */
+  /**
+   * Item {@code index}'s line sum before the receipt's rounding, negative if its discount exceeds it:
+   * with EVERY_ITEM the unrounded product less the whole-tenge discount plus the whole-tenge markup.
+   */
   BigDecimal lineSum(int index) {
     return lineSums[index];
   }
@@ -170,6 +193,11 @@ final class Totals {
 
   BigDecimal cash() {
     return cash;
+  }
+
+  /** What modifier {@code index} counts in the total: whole tenge with EVERY_ITEM, else its amount. */
+  BigDecimal modifierAmount(int index) {
+    return modifierAmounts[index];
   }
 
   Map<VatRate, Tenge> modifierShares(int index) {

@@ -6,8 +6,12 @@ public enum ViolationCode {
   NO_ITEMS,
   /** A required text (item name, seller name or address, principal name, marking code) is blank. */
   BLANK,
-  /** A text is longer than the provider accepts (Webkassa v4 limits). */
+  /** A text is longer than the provider accepts (Webkassa v4 limits), or the receipt longer than the journal stores. */
   TOO_LONG,
+  /** More items, check-level modifiers or marking codes than a receipt may carry (1 000, 100, 1 000). */
+  TOO_MANY,
+  /** An amount above 9 999 999 999.99 or a quantity above 9 999 999.999 (the serial protocol's 5 bytes). */
+  TOO_LARGE,
   /** A value has the wrong form: e-mail, phone, GTIN, fiscal sign or RNM of a return basis. */
   MALFORMED,
   /** A unit price is zero. */

@@ -36,6 +36,13 @@ class QuantityTest {
   }
 
   @Test
+  void aMegabyteOfDigitsIsRefusedBeforeParsing() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Quantity.of("9".repeat(1 << 20)));
+    assertEquals("Quantity must be a decimal number of at most 100 characters, was '" + "9".repeat(40)
+        + "'… (1048576 characters)", e.getMessage());
+  }
+
+  @Test
   void wholenessIsKnown() {
     assertTrue(Quantity.of("3.000").isWhole());
     assertFalse(Quantity.of("0.5").isWhole());

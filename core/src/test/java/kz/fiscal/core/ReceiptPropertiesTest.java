@@ -90,11 +90,49 @@ class ReceiptPropertiesTest {
       sum = sum.add(itemSum.amount());
     }
     for (Modifier modifier : receipt.modifiers()) {
-      BigDecimal amount = modifier.amount().amount();
+      BigDecimal amount = expectedModifier(modifier, receipt.rounding());
       sum = modifier.kind() == Modifier.Kind.DISCOUNT ? sum.subtract(amount) : sum.add(amount);
     }
     BigDecimal expected = receipt.rounding() == Rounding.TOTAL_ONLY ? wholeTenge(sum) : sum;
     assertEquals(Tenge.of(expected), receipt.total());
+  }
+
+  /**
+   * Every rounding mode against the formula of kz-fiscal-rules §4 and §12 written out here, straight
+   * from the price, quantity, discount and markup: each item's sum and VAT, each modifier's amount and
+   * the total (Webkassa refuses a VAT or total that differs by one tiyn).
+   */
+  @Property(tries = 2000)
+  void everyRoundingModeComputesWhatTheProviderComputes(@ForAll("validReceipts") Receipt receipt) {
+    Rounding rounding = receipt.rounding();
+    BigDecimal total = BigDecimal.ZERO;
+    for (int i = 0; i < receipt.items().size(); i++) {
+      Item item = receipt.items().get(i);
+      BigDecimal product = item.unitPrice().amount().multiply(item.quantity().value());
+      BigDecimal sum = switch (rounding) {
+        case EVERY_ITEM -> product.subtract(item.discount().amount().setScale(0, RoundingMode.HALF_UP))
+            .add(item.markup().amount().setScale(0, RoundingMode.HALF_UP)).setScale(0, RoundingMode.HALF_UP);
+        case NONE, TOTAL_ONLY -> product.setScale(2, RoundingMode.HALF_UP)
+            .subtract(item.discount().amount()).add(item.markup().amount());
+      };
+      BigDecimal p = BigDecimal.valueOf(item.vat().percent());
+      BigDecimal vat = sum.multiply(p).divide(BigDecimal.valueOf(100).add(p), 2, RoundingMode.HALF_UP);
+      assertEquals(0, sum.compareTo(receipt.itemSum(i).amount()), "items[" + i + "] sum");
+      assertEquals(0, vat.compareTo(receipt.itemVat(i).amount()), "items[" + i + "] VAT");
+      total = total.add(sum);
+    }
+    for (int m = 0; m < receipt.modifiers().size(); m++) {
+      Modifier modifier = receipt.modifiers().get(m);
+      BigDecimal amount = rounding == Rounding.EVERY_ITEM
+          ? modifier.amount().amount().setScale(0, RoundingMode.HALF_UP) : modifier.amount().amount();
+      assertEquals(0, amount.compareTo(receipt.modifierAmount(m).amount()), "modifiers[" + m + "]");
+      total = modifier.kind() == Modifier.Kind.DISCOUNT ? total.subtract(amount) : total.add(amount);
+    }
+    if (rounding == Rounding.TOTAL_ONLY) {
+      total = total.setScale(0, RoundingMode.HALF_UP);
+    }
+    assertEquals(0, total.compareTo(receipt.total().amount()), "total");
+    Statistics.label("rounding").collect(rounding);
   }
 
   @Property
@@ -124,9 +162,10 @@ class ReceiptPropertiesTest {
     for (int i = 0; i < receipt.items().size(); i++) {
       paidFor = paidFor.add(receipt.itemSum(i).amount());
     }
-    for (Modifier modifier : receipt.modifiers()) {
-      paidFor = modifier.kind() == Modifier.Kind.DISCOUNT
-          ? paidFor.subtract(modifier.amount().amount()) : paidFor.add(modifier.amount().amount());
+    for (int m = 0; m < receipt.modifiers().size(); m++) {
+      BigDecimal amount = receipt.modifierAmount(m).amount();
+      paidFor = receipt.modifiers().get(m).kind() == Modifier.Kind.DISCOUNT
+          ? paidFor.subtract(amount) : paidFor.add(amount);
     }
     BigDecimal bound = paidFor;
     assertTrue(vat.compareTo(bound) <= 0, () -> "VAT " + vat + " above what the buyer pays " + bound);
@@ -198,7 +237,14 @@ class ReceiptPropertiesTest {
       for (Tenge share : shares.values()) {
         sum = sum.plus(share);
       }
-      assertEquals(receipt.modifiers().get(m).amount(), sum, "modifiers[" + m + "] shares");
+      // With EVERY_ITEM the shares are whole tenge and add up to the modifier's whole-tenge amount.
+      assertEquals(Tenge.of(expectedModifier(receipt.modifiers().get(m), receipt.rounding())), sum,
+          "modifiers[" + m + "] shares");
+      if (receipt.rounding() == Rounding.EVERY_ITEM) {
+        for (Tenge share : shares.values()) {
+          assertEquals(0, share.amount().remainder(BigDecimal.ONE).signum(), "modifiers[" + m + "] share " + share);
+        }
+      }
     }
   }
 
@@ -276,11 +322,22 @@ class ReceiptPropertiesTest {
   // ---------------------------------------------------------------------------------------------
   // Expected amounts, straight from kz-fiscal-rules §4 and §12
 
-  /** {@code round2(price × quantity) − discount + markup}, to whole tenge with EVERY_ITEM. */
+  /**
+   * {@code round2(price × quantity) − discount + markup}; with EVERY_ITEM
+   * {@code round0(price × quantity − round0(discount) + round0(markup))}.
+   */
   private static BigDecimal expectedItemSum(Item item, Rounding rounding) {
-    BigDecimal line = item.unitPrice().amount().multiply(item.quantity().value()).setScale(2, RoundingMode.HALF_UP)
-        .subtract(item.discount().amount()).add(item.markup().amount());
-    return rounding == Rounding.EVERY_ITEM ? wholeTenge(line) : line;
+    BigDecimal product = item.unitPrice().amount().multiply(item.quantity().value());
+    if (rounding == Rounding.EVERY_ITEM) {
+      return wholeTenge(product.subtract(wholeTenge(item.discount().amount())).add(wholeTenge(item.markup().amount())));
+    }
+    return product.setScale(2, RoundingMode.HALF_UP).subtract(item.discount().amount()).add(item.markup().amount());
+  }
+
+  /** A check-level modifier's amount in the total: whole tenge with EVERY_ITEM (kz-fiscal-rules §12). */
+  private static BigDecimal expectedModifier(Modifier modifier, Rounding rounding) {
+    BigDecimal amount = modifier.amount().amount();
+    return rounding == Rounding.EVERY_ITEM ? wholeTenge(amount) : amount;
   }
 
   private static BigDecimal wholeTenge(BigDecimal amount) {
@@ -421,7 +478,7 @@ class ReceiptPropertiesTest {
 
     BigDecimal itemsSum = BigDecimal.ZERO;
     for (Line line : d.lines()) {
-      Item item = validItem(line, rates);
+      Item item = validItem(line, rates, d.rounding());
       builder.item(item);
       itemsSum = itemsSum.add(expectedItemSum(item, d.rounding()));
     }
@@ -438,7 +495,9 @@ class ReceiptPropertiesTest {
     if (d.markupTiyn() > 0) {
       builder.markup(Tenge.ofTiyn(d.markupTiyn()), "Доставка");
     }
-    BigDecimal running = BigDecimal.valueOf(items - discount + d.markupTiyn(), 2);
+    BigDecimal running = BigDecimal.valueOf(items, 2)
+        .subtract(expectedModifier(Modifier.discount(Tenge.ofTiyn(discount), ""), d.rounding()))
+        .add(expectedModifier(Modifier.markup(Tenge.ofTiyn(d.markupTiyn()), ""), d.rounding()));
     long total = tiyn(d.rounding() == Rounding.TOTAL_ONLY ? wholeTenge(running) : running);
     pay(builder, d, total);
 
@@ -459,13 +518,19 @@ class ReceiptPropertiesTest {
     return builder.build();
   }
 
-  private static Item validItem(Line line, List<VatRate> rates) {
+  private static Item validItem(Line line, List<VatRate> rates, Rounding rounding) {
     boolean marked = line.marked() && line.unit().equals(Unit.PIECE);
     // Marked piece goods carry one code per piece (kz-fiscal-rules §8).
     long thousandths = marked ? 1000 * (1 + (line.thousandths() / 1000) % 5) : line.thousandths();
     Quantity quantity = Quantity.of(BigDecimal.valueOf(thousandths, 3));
     Tenge price = Tenge.ofTiyn(line.priceTiyn());
     long gross = tiyn(price.amount().multiply(quantity.value()).setScale(2, RoundingMode.HALF_UP));
+    if (rounding == Rounding.EVERY_ITEM) {
+      // The largest discount whose whole tenge the unrounded product and whole-tenge markup still cover.
+      BigDecimal cover = price.amount().multiply(quantity.value())
+          .add(wholeTenge(BigDecimal.valueOf(line.markupTiyn(), 2))).setScale(0, RoundingMode.FLOOR);
+      gross = tiyn(cover) + 49;
+    }
     long discount = switch (line.discountMode()) {
       case 0 -> 0;
       case 1 -> line.discountRaw() % (gross + 1);

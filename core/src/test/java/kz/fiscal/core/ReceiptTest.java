@@ -293,6 +293,31 @@ class ReceiptTest {
     assertEquals(Tenge.of("1980.00"), receipt.total());      // 2000.00 - 20.00
   }
 
+  // ---- nulls ----
+
+  @Test
+  void aNullMarkingCodeIsRefusedNamingItsIndex() {
+    java.util.List<String> codes = java.util.Arrays.asList("a", null);
+
+    assertEquals("markingCodes[1]", assertThrows(NullPointerException.class,
+        () -> Item.builder("Сигареты").markingCodes(codes)).getMessage());
+    assertEquals("markingCodes", assertThrows(NullPointerException.class,
+        () -> Item.builder("Сигареты").markingCodes(null)).getMessage());
+  }
+
+  @Test
+  void aNullItemModifierOrPaymentIsRefusedNamingItsIndex() {
+    Item bread = Item.of("Хлеб", Quantity.ONE, Tenge.of("1.00"), VatRate.SIXTEEN);
+    NullPointerException e = assertThrows(NullPointerException.class, () -> new Receipt(Operation.SALE, SELLER,
+        Optional.empty(), java.util.Arrays.asList(bread, null), java.util.List.of(), java.util.List.of(),
+        Customer.ANONYMOUS, Optional.empty(), Rounding.NONE));
+
+    assertEquals("items[1]", e.getMessage());
+    assertEquals("payments", assertThrows(NullPointerException.class, () -> new Receipt(Operation.SALE, SELLER,
+        Optional.empty(), java.util.List.of(bread), java.util.List.of(), null, Customer.ANONYMOUS, Optional.empty(),
+        Rounding.NONE)).getMessage());
+  }
+
   // ---- rounding modes ----------------------------------------------------------------------------
 
   private static Receipt roundingSample(Rounding rounding) {
@@ -332,6 +357,60 @@ class ReceiptTest {
     assertEquals(Map.of(VatRate.SIXTEEN, Tenge.of("19.59"), VatRate.FIVE, Tenge.of("7.14")), // 13.93 + 5.66
         receipt.vatByRate());
     assertEquals(Tenge.of("292.00"), receipt.total());       // 101 + 150 + 41
+  }
+
+  @Test
+  void everyItemRoundingTakesTheUnroundedProductLessTheWholeTengeDiscount() {
+    Receipt receipt = sale()
+        .item(Item.builder("Хлеб").unitPrice("100.30").discount(Tenge.of("0.50")).vat(VatRate.SIXTEEN).build())
+        .rounding(Rounding.EVERY_ITEM)
+        .build();
+
+    assertEquals(Tenge.of("99.00"), receipt.itemSum(0));     // round0(100.30 - round0(0.50)) = round0(99.30)
+    assertEquals(Tenge.of("13.66"), receipt.itemVat(0));     // 99.00 * 16 / 116 = 13.655 -> 13.66
+    assertEquals(Tenge.of("99.00"), receipt.total());
+  }
+
+  @Test
+  void everyItemRoundingRoundsTheProductOnlyOnceAndTheMarkupToWholeTenge() {
+    Receipt receipt = sale()
+        .item(Item.builder("Сыр").quantity("0.333").unit(Unit.KILOGRAM).unitPrice("1.50")
+            .markup(Tenge.of("0.49")).vat(VatRate.SIXTEEN).build())
+        .rounding(Rounding.EVERY_ITEM)
+        .build();
+
+    // 1.50 * 0.333 = 0.4995 (round2 would make 0.50 and round0 then 1); markup 0.49 counts 0
+    assertEquals(Tenge.of("0.00"), receipt.itemSum(0));
+  }
+
+  @Test
+  void everyItemRoundingCountsEachCheckModifierInWholeTengeSplitInWholeTenge() {
+    Receipt receipt = sale()
+        .item("Хлеб", "1", "100.00", VatRate.SIXTEEN)
+        .item("Витамины", "1", "50.00", VatRate.FIVE)
+        .markup(Tenge.of("41.28"), "Доставка")
+        .discount(Tenge.of("10.50"), "Скидка")
+        .rounding(Rounding.EVERY_ITEM)
+        .build();
+
+    assertEquals(Tenge.of("41.00"), receipt.modifierAmount(0)); // a 41.28 markup counts 41
+    assertEquals(Tenge.of("11.00"), receipt.modifierAmount(1)); // 10.50 -> 11
+    assertEquals(Map.of(VatRate.FIVE, Tenge.of("14.00"), VatRate.SIXTEEN, Tenge.of("27.00")), // 41 * 50 / 150 = 13.67 -> 14
+        receipt.modifierShares(0));
+    assertEquals(Map.of(VatRate.FIVE, Tenge.of("4.00"), VatRate.SIXTEEN, Tenge.of("7.00")), // 11 * 50 / 150 = 3.67 -> 4
+        receipt.modifierShares(1));
+    // 13.79 + 3.72 (27 at 16 %) - 0.97 (7 at 16 %); 2.38 + 0.67 (14 at 5 %) - 0.19 (4 at 5 %)
+    assertEquals(Map.of(VatRate.SIXTEEN, Tenge.of("16.54"), VatRate.FIVE, Tenge.of("2.86")), receipt.vatByRate());
+    assertEquals(Tenge.of("180.00"), receipt.total());       // 100 + 50 + 41 - 11
+  }
+
+  @Test
+  void modifierAmountIsTheGivenAmountWithoutEveryItemRounding() {
+    Receipt receipt = sale().item("Хлеб", "1", "100.00", VatRate.SIXTEEN).markup(Tenge.of("41.28"), "")
+        .rounding(Rounding.TOTAL_ONLY).build();
+
+    assertEquals(Tenge.of("41.28"), receipt.modifierAmount(0));
+    assertEquals(Tenge.of("141.00"), receipt.total());       // 141.28 rounded once
   }
 
   @Test

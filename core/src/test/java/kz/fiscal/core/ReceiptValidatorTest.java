@@ -307,14 +307,15 @@ class ReceiptValidatorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "+", "770112345", "+7 701 123 45 67", "8(701)1234567", "+7701123456789012",
-      "77011234567+"})
+  @ValueSource(strings = {"", "+", "770112345", "+7701123456789012", "77011234567+", "+7 701 123 45 6x",
+      "+7 701 123 45 67 доб. 2", "7 + 701 1234567", "mailto:+77011234567"})
   void aPhoneOfTheWrongFormIsMalformed(String phone) {
     assertViolations(valid().customer(Customer.phone(phone)).build(), "MALFORMED@customer.phone");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"+77011234567", "87011234567", "7011234567", "+770112345678901"})
+  @ValueSource(strings = {"+77011234567", "87011234567", "7011234567", "+770112345678901", "+7 701 123 45 67",
+      "8 (701) 123-45-67", "8(701)1234567", "+7 (701) 123-45-67", "701.123.45.67"})
   void plausiblePhonesAreAccepted(String phone) {
     assertViolations(valid().customer(Customer.phone(phone)).build());
   }
@@ -436,7 +437,7 @@ class ReceiptValidatorTest {
   @Test
   void messagesAboutTheCustomerNeverContainTheEmailOrPhone() {
     String badEmail = "aidana.bekova@mailkz";
-    String badPhone = "+7 777 555 44 33";
+    String badPhone = "+7 777 555 44 33 #2";
     String longEmail = "aidana.bekova.personal.address.1990@example-mail.kz";
     String longPhone = "+7777555443399887766";
     Receipt malformed = valid().customer(Customer.email(badEmail).withPhone(badPhone)).build();
@@ -448,7 +449,7 @@ class ReceiptValidatorTest {
     assertEquals(List.of("MALFORMED@customer.email", "MALFORMED@customer.phone", "TOO_LONG@customer.email",
         "TOO_LONG@customer.phone"), codesAndPaths(violations));
     assertEquals(List.of("e-mail must look like name@domain.tld",
-        "phone must be 10 to 15 digits with an optional leading +, e.g. +77011234567",
+        "phone must be 10 to 15 digits with an optional leading +, e.g. +77011234567 or 8 (701) 123-45-67",
         "e-mail has 51 characters, at most 50", "phone has 21 characters, at most 20"),
         violations.stream().map(Violation::message).toList());
     List<String> texts = new ArrayList<>(violations.stream().map(Violation::toString).toList());

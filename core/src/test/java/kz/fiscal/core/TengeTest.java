@@ -41,6 +41,36 @@ class TengeTest {
   }
 
   @Test
+  void aMegabyteOfDigitsIsRefusedBeforeParsingQuotingOnlyItsStart() {
+    String digits = "1".repeat(1 << 20);
+    long start = System.nanoTime();
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tenge.of(digits));
+
+    assertTrue(System.nanoTime() - start < 1_000_000_000L, "took " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    assertEquals("Tenge amount must be a decimal number of at most 100 characters, was '"
+        + "1".repeat(40) + "'… (1048576 characters)", e.getMessage());
+  }
+
+  @Test
+  void aHundredCharactersAreStillParsed() {
+    assertEquals(Tenge.of("1.00"), Tenge.of(" ".repeat(96) + "1.00"));
+  }
+
+  @Test
+  void controlCharactersInTheInputAreEscapedInTheMessage() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tenge.of("12\n\u001b[31m50"));
+    assertEquals("Tenge amount must be a decimal number, was '12\\u000a\\u001b[31m50'", e.getMessage());
+  }
+
+  @Test
+  void aHugeValueIsShownByItsStartAndDigitCount() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Tenge.of(new java.math.BigDecimal("-" + "9".repeat(20_000))));
+    assertEquals("Tenge amount must not be negative, was -" + "9".repeat(39) + "… (20000 digits)", e.getMessage());
+  }
+
+  @Test
   void tiynConvertBothWays() {
     assertEquals(Tenge.of("500.00"), Tenge.ofTiyn(50_000));
     assertEquals(123L, Tenge.of("1.23").toTiyn());

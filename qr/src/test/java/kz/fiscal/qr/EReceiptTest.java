@@ -122,6 +122,22 @@ class EReceiptTest {
   }
 
   @Test
+  void everyItemRoundingShowsModifiersAndVatInTheWholeTengeTheTotalCounts() {
+    Receipt receipt = Receipt.sale(Receipts.VAT_PAYER).operationTime(Checks.TIME)
+        .item(Item.builder("Хлеб").unitPrice("100.30").discount(Tenge.of("0.50")).vat(VatRate.SIXTEEN).build())
+        .markup(Tenge.of("41.28"), "Доставка")
+        .payment(PaymentType.CARD, "140.00")
+        .rounding(kz.fiscal.core.Rounding.EVERY_ITEM)
+        .build();
+    Document html = parse(EReceipt.html(receipt, Checks.result(1).total(receipt.total()).build()));
+
+    assertEquals(List.of("99.00"), values(html, "1 шт × 100.30")); // round0(100.30 - round0(0.50))
+    assertEquals(List.of("+41.00"), values(html, "Наценка: Доставка")); // a 41.28 markup counts 41
+    assertEquals("140.00", html.selectFirst("div.pair.strong .v").text());
+    assertEquals(List.of("19.32"), values(html, "в т.ч. НДС 16%")); // 13.66 + 5.66 (41.00 * 16 / 116 = 5.655)
+  }
+
+  @Test
   void showsTheOfdsNameAndVerificationSite() {
     assertEquals(List.of("АО «Казахтелеком»"), values("ОФД"));
     assertEquals(List.of("consumer.oofd.kz"), values("Проверка чека"));

@@ -1,6 +1,7 @@
 package kz.fiscal.testkit;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,6 +62,11 @@ public class ForwardingReceiptJournal implements ReceiptJournal {
   @Override
   public void release(IdempotencyKey key, String owner) {
     delegate.release(key, owner);
+  }
+
+  @Override
+  public int erasePersonalData(Instant fiscalizedBefore) {
+    return delegate.erasePersonalData(fiscalizedBefore);
   }
 
   @Override

@@ -96,6 +96,29 @@ class FakeWebkassaCheckTest {
   }
 
   @Test
+  void roundType2TakesTheUnroundedProductLessTheDiscountInWholeTenge() throws IOException {
+    // round0(100.30 - round0(0.50)) = 99.00, VAT 99.00 * 16 / 116 = 13.66 (not 100.00 and 13.79)
+    String position = item("1", "100.30", "13.66").replace("}", ",\"Discount\":0.50}");
+    String fields = sale("k", position, cash("99.00")).replace("\"RoundType\":0", "\"RoundType\":2");
+
+    data(calls.check(fields));
+
+    assertEquals(new BigDecimal("99.00"), fake.check("k").orElseThrow().total());
+  }
+
+  @Test
+  void roundType2CountsEachModifierInWholeTengeAndDoesNotCheckItsTax() throws IOException {
+    // 100.00 + round0(41.28) - round0(10.50) = 130.00; the modifiers' Tax is not the provider's business
+    String fields = sale("k", item("1", "100.00", "13.79"), cash("130.00")).replace("\"RoundType\":0", "\"RoundType\":2")
+        + ",\"TicketModifiers\":[{\"Sum\":41.28,\"Type\":2,\"TaxType\":100,\"TaxPercent\":16,\"Tax\":1.00},"
+        + "{\"Sum\":10.50,\"Type\":1,\"TaxType\":100,\"TaxPercent\":16,\"Tax\":1.45}]";
+
+    data(calls.check(fields));
+
+    assertEquals(new BigDecimal("130.00"), fake.check("k").orElseThrow().total());
+  }
+
+  @Test
   void anAbsentRoundTypeRoundsEveryItemToWholeTenge() throws IOException {
     String fields = sale("k", item("1", "100.40", "13.79"), cash("100.00")).replace("\"RoundType\":0,", "");
 

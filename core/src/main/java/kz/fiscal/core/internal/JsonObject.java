@@ -1,5 +1,6 @@
 package kz.fiscal.core.internal;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -80,9 +81,10 @@ final class JsonObject {
 
   /**
    * A decimal written as a string of ASCII digits with an optional fraction ({@code "1250.50"}), no sign
-   * or exponent, converted by {@code parse} (whose refusals are reported under this member's path).
+   * or exponent, converted by {@code parse} (whose refusals are reported under this member's path). Up
+   * to {@link #MAX_DECIMAL} digits are read: the journal reads back every amount it wrote.
    */
-  <T> T decimal(String name, Function<String, T> parse) {
+  <T> T decimal(String name, Function<BigDecimal, T> parse) {
     String text = string(name);
     int dot = text.indexOf('.');
     boolean plain = !text.isEmpty() && text.length() <= MAX_DECIMAL && dot != 0 && dot != text.length() - 1;
@@ -93,7 +95,7 @@ final class JsonObject {
     if (!plain) {
       throw error(name, "expected a plain decimal such as \"1250.50\", was \"" + shorten(text) + '"');
     }
-    return convert(name, text, parse);
+    return convert(name, text, t -> parse.apply(new BigDecimal(t)));
   }
 
   /** An enum constant written by its name, one of {@code constants} (the enum's {@code values()}). */

@@ -139,6 +139,24 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
   }
 
   @Override
+  public int erasePersonalData(Instant fiscalizedBefore) {
+    int erased = 0;
+    for (Slot slot : slots.values()) {
+      synchronized (slot) {
+        ReceiptRecord r = slot.record;
+        Optional<Receipt> clean = Erasure.due(r.status(), r.updatedAt(), fiscalizedBefore)
+            ? Erasure.erased(r.receipt()) : Optional.empty();
+        if (clean.isPresent()) {
+          slot.record = new ReceiptRecord(r.key(), r.digest(), clean.get(), r.status(), r.attempts(), r.result(),
+              r.lastError(), r.firstSentAt(), r.createdAt(), r.updatedAt(), r.owner(), r.leaseUntil(), r.version());
+          erased++;
+        }
+      }
+    }
+    return erased;
+  }
+
+  @Override
   public Optional<ReceiptRecord> find(IdempotencyKey key) {
     Slot slot = slots.get(key);
     return slot == null ? Optional.empty() : Optional.of(snapshot(slot));

@@ -208,6 +208,15 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
   }
 
   @Override
+  public int erasePersonalData(Instant fiscalizedBefore) {
+    try {
+      return Erasure.inDatabase(dataSource, fiscalizedBefore);
+    } catch (SQLException e) {
+      throw failure("erasing personal data", e);
+    }
+  }
+
+  @Override
   public Optional<ReceiptRecord> find(IdempotencyKey key) {
     try (Connection connection = dataSource.getConnection()) {
       return Rows.find(connection, key);

@@ -1,6 +1,7 @@
 package kz.fiscal.core.journal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -73,6 +74,19 @@ public interface ReceiptJournal {
 
   /** Gives up the lease, if {@code owner} holds it, so that others may continue at once. */
   void release(IdempotencyKey key, String owner);
+
+  /**
+   * Erases the buyer's e-mail, phone and IIN from the stored receipt of every final record: each
+   * {@link ReceiptStatus#REFUNDED} one, and each {@link ReceiptStatus#FISCALIZED} or
+   * {@link ReceiptStatus#PARTIALLY_REFUNDED} one last changed before {@code fiscalizedBefore}. A buyer's
+   * BIN stays (accounting needs it), and so do the stored digest, status, result, history and version:
+   * a repeated request with the original receipt is still recognised. Call it regularly, e.g. daily
+   * with {@code now − 30 days}; a later refund of an erased sale sends the return without the buyer's
+   * contact.
+   *
+   * @return how many records were erased by this call
+   */
+  int erasePersonalData(Instant fiscalizedBefore);
 
   /** The record of {@code key}. */
   Optional<ReceiptRecord> find(IdempotencyKey key);

@@ -137,6 +137,61 @@ public abstract class ReceiptJournalContract {
   }
 
   @Test
+  public void personalDataIsErasedFromFinalRecordsKeepingTheDigestAndABuyersBin() throws Exception {
+    kz.fiscal.core.Customer person = kz.fiscal.core.Customer.email("aigerim@example.kz").withPhone("+77017654321")
+        .withXin(Xin.parse("850115300418"));
+    kz.fiscal.core.Customer company = kz.fiscal.core.Customer.email("buh@too.kz").withXin(Xin.parse("181040037076"));
+    Receipt personal = RECEIPT.newBuilder().customer(person).build();
+    Receipt business = RECEIPT.newBuilder().customer(company).build();
+    IdempotencyKey refunded = key("order-1:sale");
+    IdempotencyKey oldSale = key("order-2:sale");
+    IdempotencyKey freshSale = key("order-3:sale");
+    IdempotencyKey pending = key("order-4:sale");
+    journal.begin(refunded, DIGEST, personal, OWNER, LONG_LEASE);
+    drive(refunded, LONG_LEASE, ReceiptStatus.SENT, ReceiptStatus.FISCALIZED, ReceiptStatus.REFUNDED);
+    journal.begin(oldSale, DIGEST, business, OWNER, LONG_LEASE);
+    drive(oldSale, LONG_LEASE, ReceiptStatus.SENT, ReceiptStatus.FISCALIZED);
+    journal.begin(pending, DIGEST, personal, OWNER, LONG_LEASE);
+    drive(pending, LONG_LEASE, ReceiptStatus.SENT);
+    advanceClock(STEP);
+    journal.begin(freshSale, DIGEST, personal, OWNER, LONG_LEASE);
+    ReceiptRecord fresh = drive(freshSale, LONG_LEASE, ReceiptStatus.SENT, ReceiptStatus.FISCALIZED);
+    ReceiptRecord refundedBefore = journal.find(refunded).orElseThrow();
+    int historyBefore = journal.history(refunded).size();
+
+    assertEquals(2, journal.erasePersonalData(fresh.updatedAt()));
+
+    ReceiptRecord erased = journal.find(refunded).orElseThrow();
+    assertEquals(kz.fiscal.core.Customer.ANONYMOUS, erased.receipt().customer());
+    assertEquals(RECEIPT.items(), erased.receipt().items());
+    assertEquals(new ReceiptRecord(refunded, DIGEST, erased.receipt(), ReceiptStatus.REFUNDED, refundedBefore.attempts(),
+        refundedBefore.result(), refundedBefore.lastError(), refundedBefore.firstSentAt(), refundedBefore.createdAt(),
+        refundedBefore.updatedAt(), refundedBefore.owner(), refundedBefore.leaseUntil(), refundedBefore.version()), erased);
+    assertEquals(historyBefore, journal.history(refunded).size());
+    assertEquals(kz.fiscal.core.Customer.ANONYMOUS.withXin(Xin.parse("181040037076")),
+        journal.find(oldSale).orElseThrow().receipt().customer());
+    assertEquals(person, journal.find(freshSale).orElseThrow().receipt().customer());
+    assertEquals(person, journal.find(pending).orElseThrow().receipt().customer());
+    assertEquals(0, journal.erasePersonalData(fresh.updatedAt()));
+  }
+
+  @Test
+  public void theLargestReceiptTheValidatorAcceptsIsJournaledAndReadBack() {
+    Receipt.Builder builder = Receipt.sale(SELLER).operationTime(OffsetDateTime.parse("2026-03-01T09:30+05:00"));
+    for (int i = 0; i < 1_000; i++) {
+      builder.item(kz.fiscal.core.Item.builder("Н".repeat(255)).nktCode("1".repeat(50)).ntin("2".repeat(50))
+          .gtin("4".repeat(14)).unitPrice("9999999.99").vat(VatRate.SIXTEEN).build());
+    }
+    Receipt largest = builder.payment(PaymentType.CARD, "9999999990.00").build();
+    assertEquals(List.of(), kz.fiscal.core.ReceiptValidator.defaults().validate(largest));
+    IdempotencyKey key = key("order-largest:sale");
+
+    journal.begin(key, ReceiptDigest.of(largest), largest, OWNER, LONG_LEASE);
+
+    assertEquals(largest, journal.find(key).orElseThrow().receipt());
+  }
+
+  @Test
   public void beginOfAnExistingKeyReturnsTheStoredRecordUntouched() throws Exception {
     IdempotencyKey key = key("order-1:sale");
     ReceiptRecord first = journal.begin(key, DIGEST, RECEIPT, OWNER, SHORT_LEASE).record();

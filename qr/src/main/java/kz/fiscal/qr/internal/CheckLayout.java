@@ -64,10 +64,13 @@ public final class CheckLayout {
       items(blocks, receipt, i);
     }
     blocks.add(new Rule());
-    for (Modifier modifier : receipt.modifiers()) {
+    for (int m = 0; m < receipt.modifiers().size(); m++) {
+      Modifier modifier = receipt.modifiers().get(m);
       String label = modifier.kind() == Modifier.Kind.DISCOUNT ? "Скидка" : "Наценка";
       String sign = modifier.kind() == Modifier.Kind.DISCOUNT ? "-" : "+";
-      blocks.add(pair(modifier.text().isBlank() ? label : label + ": " + clean(modifier.text()), sign + modifier.amount()));
+      // What the total counts (whole tenge with EVERY_ITEM), so the lines add up to ИТОГО.
+      blocks.add(pair(modifier.text().isBlank() ? label : label + ": " + clean(modifier.text()),
+          sign + receipt.modifierAmount(m)));
     }
     blocks.add(new Pair("ИТОГО", receipt.total().toString(), true));
     for (Payment payment : receipt.payments()) {

@@ -18,9 +18,9 @@ import kz.fiscal.cloud.webkassa.internal.ProviderHistory;
 import kz.fiscal.cloud.webkassa.internal.ProviderErrors;
 import kz.fiscal.cloud.webkassa.internal.ProviderSession;
 import kz.fiscal.cloud.webkassa.internal.ProviderSession.Reply;
+import kz.fiscal.cloud.webkassa.internal.Redaction;
 import kz.fiscal.cloud.webkassa.internal.Wire;
 import kz.fiscal.cloud.webkassa.internal.WireJson;
-import kz.fiscal.core.Customer;
 import kz.fiscal.core.DeliveryFailedException;
 import kz.fiscal.core.DeviceException;
 import kz.fiscal.core.FiscalException;
@@ -111,7 +111,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
       if (reply.code() == ProviderErrors.DUPLICATE_KEY) {
         return existing(key, receipt, deadline);
       }
-      throw ProviderErrors.toException(reply.code(), withoutPersonalData(reply.error().text(), receipt.customer()), CHECK);
+      throw ProviderErrors.toException(reply.code(), Redaction.of(receipt.customer()).apply(reply.error().text()), CHECK);
     } catch (RuntimeException e) {
       throw unexpected(CHECK, e);
     } finally {
@@ -285,18 +285,6 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     }
   }
 
-  /** The provider's text with the buyer's contact and IIN/BIN blanked, should it echo them. */
-  private static String withoutPersonalData(String text, Customer customer) {
-    String clean = Objects.requireNonNullElse(text, "");
-    for (String value : new String[] {customer.email().orElse(null), customer.phone().orElse(null),
-        customer.xin().map(x -> x.value()).orElse(null)}) {
-      if (value != null && !value.isEmpty()) {
-        clean = clean.replace(value, "***");
-      }
-    }
-    return clean;
-  }
-
   /**
    * Collects a driver's configuration; not thread-safe. Base URL, API key, login, password and cash
    * register number are required. HTTPS is required except on a loopback address (tests).
@@ -314,6 +302,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     private OkHttpClient client;
     private Clock clock = Clock.systemUTC();
     private int historyPages = ProviderHistory.MAX_PAGES;
+    private HttpExchange.Limits limits = HttpExchange.Limits.DEFAULTS;
 
     private Builder() {}
 
@@ -394,6 +383,19 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
       return this;
     }
 
+    /**
+     * The most bytes of one answer the driver reads, after gzip decompression: {@code answerBytes} for
+     * checks, reports and logins (default 1 MiB), {@code historyPageBytes} for a page of shift or check
+     * history (default 16 MiB). A longer or endless answer is unreadable: an unknown outcome, never held
+     * in memory whole.
+     *
+     * @throws IllegalArgumentException if either is not positive
+     */
+    public Builder answerLimits(long answerBytes, long historyPageBytes) {
+      this.limits = new HttpExchange.Limits(answerBytes, historyPageBytes);
+      return this;
+    }
+
     /** The clock deadlines are measured on; default system UTC. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -415,7 +417,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
       require(cashbox, "cashbox");
       boolean owned = client == null;
       HttpExchange http = new HttpExchange(owned ? new OkHttpClient() : client, owned, baseUrl, apiKey,
-          connectTimeout, readTimeout, callTimeout, clock);
+          connectTimeout, readTimeout, callTimeout, clock, limits);
       return new WebkassaDriver(this, http);
     }
 

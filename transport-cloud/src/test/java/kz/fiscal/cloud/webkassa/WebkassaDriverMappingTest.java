@@ -78,6 +78,15 @@ class WebkassaDriverMappingTest {
   }
 
   @Test
+  void aPhoneAsTheBuyerWroteItReachesTheProviderNormalized() throws FiscalException {
+    Receipt receipt = Receipts.sale("100.00").newBuilder().customer(Customer.phone("8 (701) 765-43-21")).build();
+
+    driver.register(IdempotencyKey.of("order-phone"), receipt, Receipts.deadline());
+
+    assertEquals("+77017654321", fake.check("order-phone").orElseThrow().request().json().get("CustomerPhone"));
+  }
+
+  @Test
   void everyReceiptFieldReachesTheProviderUnderItsOwnName() throws FiscalException {
     Receipt receipt = everything();
     assertEquals(List.of(), ReceiptValidator.defaults().validate(receipt), "precondition: a valid receipt");

@@ -14,6 +14,13 @@ import kz.fiscal.core.Xin;
  * The provider's content validations of a check (webkassa-v4.md, kz-fiscal-rules §2-§8): every rule
  * broken is a code 9 naming the field. Knows nothing of the ledger; return bases are matched by the
  * cashbox state. Stateless.
+ *
+ * <p>The arithmetic is the provider's, written from the spec's text (LocalServer's
+ * {@code CalculateSum} and {@code ValidateTaxes}), not core's: with RoundType 2 a position's sum is
+ * {@code round0(Price × Count − round0(Discount) + round0(Markup))} and every term of the total
+ * (each position, each modifier's {@code Sum}) is whole tenge; with RoundType 3 the tiyn total is rounded
+ * once. A position's {@code Tax} must equal the VAT of its sum exactly; a modifier's {@code Tax} is not
+ * checked, only recorded.
  */
 final class CheckRules {
   static final int CASH = 0;
@@ -43,7 +50,7 @@ final class CheckRules {
       position(position, roundType == 2, sums);
     }
     for (Fields modifier : body.objects("TicketModifiers")) {
-      modifier(modifier, sums);
+      modifier(modifier, roundType == 2, sums);
     }
     BigDecimal total = sums.total;
     if (roundType == 3) {
@@ -85,10 +92,9 @@ final class CheckRules {
     p.optionalInt("SectionCode");
     BigDecimal discount = p.amount("Discount");
     BigDecimal markup = p.amount("Markup");
-    BigDecimal sum = price.multiply(count).setScale(2, RoundingMode.HALF_UP).subtract(discount).add(markup);
-    if (roundEveryItem) {
-      sum = toTenge(sum);
-    }
+    BigDecimal sum = roundEveryItem
+        ? toTenge(price.multiply(count).subtract(toTenge(discount)).add(toTenge(markup)))
+        : price.multiply(count).setScale(2, RoundingMode.HALF_UP).subtract(discount).add(markup);
     if (sum.signum() < 0) {
       throw ProviderError.invalid(p.path("Discount"), "exceeds the position's amount");
     }
@@ -118,11 +124,12 @@ final class CheckRules {
     }
   }
 
-  private static void modifier(Fields m, Sums sums) {
-    BigDecimal sum = m.positiveAmount("Sum");
+  private static void modifier(Fields m, boolean roundEveryItem, Sums sums) {
+    BigDecimal given = m.positiveAmount("Sum");
+    BigDecimal sum = roundEveryItem ? toTenge(given) : given;
     int type = m.oneOf("Type", MODIFIER_TYPES);
     m.optionalString("Text", 50);
-    BigDecimal vat = tax(m, sum);
+    BigDecimal vat = modifierTax(m);
     if (type == 1) {
       sums.total = sums.total.subtract(sum);
       sums.discount = sums.discount.add(sum);
@@ -134,7 +141,17 @@ final class CheckRules {
     }
   }
 
-  /** Checks TaxType, TaxPercent and Tax of a position or modifier whose amount is {@code sum}. */
+  /** Checks a modifier's TaxType and TaxPercent; its Tax is taken as given (the provider does not check it). */
+  private static BigDecimal modifierTax(Fields m) {
+    int taxType = m.oneOf("TaxType", TAX_TYPES);
+    if (taxType == 0) {
+      return tax(m, zero());
+    }
+    m.oneOf("TaxPercent", VAT_PERCENTS);
+    return money(m.optionalDecimal("Tax").orElse(BigDecimal.ZERO));
+  }
+
+  /** Checks TaxType, TaxPercent and Tax of a position whose amount is {@code sum}. */
   private static BigDecimal tax(Fields f, BigDecimal sum) {
     int taxType = f.oneOf("TaxType", TAX_TYPES);
     BigDecimal tax = f.optionalDecimal("Tax").orElse(BigDecimal.ZERO);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import kz.fiscal.core.Customer;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Item;
@@ -56,7 +57,7 @@ public final class CheckMapping {
         .toList();
     return new Wire.CheckRequest(null, cashbox, receipt.operation().code(), positions,
         modifiers.isEmpty() ? null : modifiers, payments, receipt.change().amount(), receipt.rounding().code(),
-        key.value(), receipt.customer().email().orElse(null), receipt.customer().phone().orElse(null),
+        key.value(), receipt.customer().email().orElse(null), receipt.customer().phone().flatMap(Customer::normalizePhone).orElse(null),
         receipt.customer().xin().map(x -> x.value()).orElse(null),
         receipt.returnBasis().map(CheckMapping::returnBasis).orElse(null));
   }

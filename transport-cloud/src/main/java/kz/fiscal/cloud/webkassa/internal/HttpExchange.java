@@ -1,6 +1,8 @@
 package kz.fiscal.cloud.webkassa.internal;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 
 /**
  * Posts JSON to the provider and sorts every failure into "certainly not delivered" or "may have been
@@ -23,6 +26,10 @@ import okhttp3.ResponseBody;
  * before it (DNS, connect refused, TLS) is a {@link DeliveryFailedException}; after it (timeout, dropped
  * connection) an {@link OutcomeUnknownException}. HTTP 429 is not delivered; any 5xx is unknown. Each
  * call is bounded by the caller's deadline. OkHttp never retries on its own. Thread-safe.
+ *
+ * <p>An answer is read up to its {@link Limits limit} in bytes, counted after OkHttp's transparent gzip
+ * decompression: a longer or endless body is an unreadable answer ({@link OutcomeUnknownException}),
+ * never held in memory whole.
  */
 public final class HttpExchange {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -35,6 +42,26 @@ public final class HttpExchange {
   private final Clock clock;
   private final boolean owned;
   private final RequestLog log = new RequestLog();
+  private final Limits limits;
+
+  /**
+   * The most bytes of an answer read: {@code history} for the history pages (paths ending in
+   * {@code History}), {@code answer} for everything else.
+   */
+  public record Limits(long answer, long history) {
+    /** 1 MiB per answer, 16 MiB per history page. */
+    public static final Limits DEFAULTS = new Limits(1 << 20, 16 << 20);
+
+    public Limits {
+      if (answer <= 0 || history <= 0) {
+        throw new IllegalArgumentException("answer limits must be positive, were " + answer + " and " + history);
+      }
+    }
+
+    long forPath(String path) {
+      return path.endsWith("History") ? history : answer;
+    }
+  }
 
   /**
    * @param client the client a non-retrying one is derived from
@@ -42,6 +69,13 @@ public final class HttpExchange {
    */
   public HttpExchange(OkHttpClient client, boolean owned, HttpUrl baseUrl, String apiKey, Duration connectTimeout,
       Duration readTimeout, Duration callTimeout, Clock clock) {
+    this(client, owned, baseUrl, apiKey, connectTimeout, readTimeout, callTimeout, clock, Limits.DEFAULTS);
+  }
+
+  /** As the other constructor, reading answers up to {@code limits}. */
+  public HttpExchange(OkHttpClient client, boolean owned, HttpUrl baseUrl, String apiKey, Duration connectTimeout,
+      Duration readTimeout, Duration callTimeout, Clock clock, Limits limits) {
+    this.limits = limits;
     this.client = client.newBuilder()
         .retryOnConnectionFailure(false)
         .followRedirects(false)
@@ -93,12 +127,12 @@ public final class HttpExchange {
         .build();
     Call call = client.newCall(request);
     call.timeout().timeout(budget, TimeUnit.MILLISECONDS);
-    log.request(path, json);
+    Redaction values = log.request(path, json);
     long start = System.nanoTime();
     try (Response response = call.execute()) {
-      String body = readBody(response.body());
+      String body = readBody(response.body(), limits.forPath(path), path);
       int status = response.code();
-      log.answer(path, status, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), body);
+      log.answer(path, status, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), body, values);
       if (status == 429) {
         throw new DeliveryFailedException("The provider refused " + path + " with HTTP 429 (too many requests)",
             null, retryAfter(response));
@@ -117,8 +151,19 @@ public final class HttpExchange {
     }
   }
 
-  private static String readBody(ResponseBody body) throws IOException {
-    return body == null ? "" : body.string();
+  /** The body as text, read no further than {@code limit} bytes (after decompression). */
+  private static String readBody(ResponseBody body, long limit, String path) throws OutcomeUnknownException, IOException {
+    if (body == null) {
+      return "";
+    }
+    BufferedSource source = body.source();
+    if (source.request(limit + 1)) {
+      throw new OutcomeUnknownException("The provider's answer to " + path + " is longer than " + limit
+          + " bytes; it was not read", null);
+    }
+    MediaType type = body.contentType();
+    Charset charset = type == null ? null : type.charset();
+    return source.readString(charset == null ? StandardCharsets.UTF_8 : charset);
   }
 
   /**

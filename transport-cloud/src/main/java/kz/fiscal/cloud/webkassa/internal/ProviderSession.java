@@ -16,6 +16,8 @@ import kz.fiscal.core.OutcomeUnknownException;
  */
 public final class ProviderSession {
   private static final String AUTHORIZE = "/api/v4/Authorize";
+  /** Stands for the provider's text of a refused login, which may quote the credentials. */
+  private static final String LOGIN_TEXT_WITHHELD = "(the provider's text is withheld: it may quote the credentials)";
 
   private final HttpExchange http;
   private final WireJson json;
@@ -89,12 +91,13 @@ public final class ProviderSession {
       throw new DeliveryFailedException("Could not log in to Webkassa: " + e.getMessage(), e);
     }
     if (reply.failed()) {
+      // The provider's text may quote the login or the password: only the code leaves this method.
       int code = reply.code();
       if (code == ProviderErrors.SESSION_EXPIRED || code == -1) {
         throw new DeviceException(Reason.CREDENTIALS, Integer.toString(code),
-            "Webkassa refused the login with error " + code + ": " + reply.error().text());
+            "Webkassa refused the login with error " + code + " " + LOGIN_TEXT_WITHHELD);
       }
-      FiscalException e = ProviderErrors.toException(code, reply.error().text(), AUTHORIZE);
+      FiscalException e = ProviderErrors.toException(code, LOGIN_TEXT_WITHHELD, AUTHORIZE);
       // Only the register's own conditions say more than "the login failed": nothing was sent to fiscalize.
       throw e instanceof DeviceException ? e : new DeliveryFailedException(e.getMessage(), e);
     }

@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,7 +23,6 @@ import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
 import kz.fiscal.core.journal.Transition;
-import kz.fiscal.core.spi.DriverInfo;
 import kz.fiscal.core.spi.FiscalDriver;
 
 /**
@@ -37,24 +34,26 @@ import kz.fiscal.core.spi.FiscalDriver;
  * different receipt it throws {@link IdempotencyConflictException}, unless the first one
  * {@link ReceiptStatus#FAILED failed}, in which case the corrected receipt is sent. A call that ends in
  * doubt throws {@link OutcomeUnknownException}; {@link #recover()} or a later call with the same key
- * finishes it. Thread-safe; one instance per driver.
+ * finishes it.
+ *
+ * <p>One client drives one register or many (a pool of cashboxes, each merchant's own): a
+ * {@link RegisterRouter} picks the register of a new receipt, and the record is bound to it from its
+ * first send — every retry, lookup and recovery goes there and nowhere else. Thread-safe; one instance
+ * per process and journal.
  */
 public final class FiscalClient implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(FiscalClient.class.getName());
-  private static final int RECOVERY_BATCH = 100;
   private static final int MAX_WAIT_POLLS = 10_000;
 
-  /**
-   * What a run needs from its client.
-   *
-   * @param stampsOwnTime whether the register dates checks itself: then the rates are judged again on
-   *     the date of every later send
-   */
-  record Settings(FiscalDriver driver, ReceiptJournal journal, RetryPolicy policy, Clock clock, Duration lease,
-      List<ReceiptListener> listeners, ReceiptValidator validator, boolean stampsOwnTime) {}
+  /** What a run needs from its client, whatever its register. */
+  record Settings(ReceiptJournal journal, RetryPolicy policy, Clock clock, Duration lease,
+      List<ReceiptListener> listeners, ReceiptValidator validator) {}
+
+  /** A receipt ready to journal: stamped with a time, and the register it goes to. */
+  private record Validated(Receipt receipt, RegisterId register) {}
 
   private final Settings settings;
-  private final Set<ReceiptFeature> capabilities;
+  private final Registers registers;
   private final Duration operationTimeTolerance;
   private final String nodeId;
   private final AtomicLong runs = new AtomicLong();
@@ -62,33 +61,51 @@ public final class FiscalClient implements AutoCloseable {
   private final boolean ownsExecutor;
 
   private FiscalClient(Builder b) {
-    DriverInfo info = b.driver.info();
-    settings = new Settings(b.driver, b.journal, b.policy, b.clock, b.lease, List.copyOf(b.listeners),
-        ReceiptValidator.of(b.vatSchedule, b.clock), info.stampsOwnTime());
-    capabilities = info.capabilities();
+    settings = new Settings(b.journal, b.policy, b.clock, b.lease, List.copyOf(b.listeners),
+        ReceiptValidator.of(b.vatSchedule, b.clock));
+    registers = new Registers(b.drivers, b.router);
     operationTimeTolerance = b.operationTimeTolerance;
     nodeId = b.nodeId;
     ownsExecutor = b.executor == null;
     executor = ownsExecutor ? Executors.newFixedThreadPool(4, daemonThreads()) : b.executor;
+    if (b.stableNodeId) {
+      takeBackLeases();
+    }
   }
 
-  /** Starts a client; the driver and the journal are required. */
+  /** Starts a client; at least one driver and the journal are required. */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Fiscalizes {@code receipt} once under {@code key}. A receipt without an operation time is stamped
-   * with the client's clock.
+   * Fiscalizes {@code receipt} once under {@code key}, on the register the router chooses (the only one,
+   * when there is one). A receipt without an operation time is stamped with the client's clock.
    *
-   * @throws InvalidReceiptException the receipt breaks a rule or uses a feature the driver lacks; nothing journaled
+   * @throws InvalidReceiptException the receipt breaks a rule, or no register takes it; nothing journaled
    * @throws IdempotencyConflictException the key holds another receipt that did not fail; nothing journaled
    * @throws ReceiptRejectedException the register refused the content; the record is {@code FAILED}
-   * @throws OutcomeUnknownException the check may exist; the record is {@code IN_DOUBT}
+   * @throws OutcomeUnknownException the check may exist; the record is {@code IN_DOUBT} (or another caller
+   *     is fiscalizing the key: {@link OutcomeUnknownException.Reason#IN_PROGRESS})
    * @throws DeviceException the register cannot work now; the record waits ({@code REQUESTED})
    * @throws DeliveryFailedException the register could not be reached; the record waits ({@code REQUESTED})
    */
   public FiscalResult fiscalize(IdempotencyKey key, Receipt receipt) throws FiscalException {
+    return fiscalize(key, receipt, Optional.empty());
+  }
+
+  /**
+   * As {@link #fiscalize(IdempotencyKey, Receipt)}, on the register the caller names instead of the
+   * router's choice. A key already journaled stays on the register it was first sent to.
+   *
+   * @throws InvalidReceiptException also when {@code register} is not this client's or cannot carry the receipt
+   */
+  public FiscalResult fiscalize(IdempotencyKey key, Receipt receipt, RegisterId register) throws FiscalException {
+    return fiscalize(key, receipt, Optional.of(Objects.requireNonNull(register, "register")));
+  }
+
+  private FiscalResult fiscalize(IdempotencyKey key, Receipt receipt, Optional<RegisterId> named)
+      throws FiscalException {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(receipt, "receipt");
     Instant deadline = settings.clock().instant().plus(settings.policy().timeout());
@@ -97,19 +114,20 @@ public final class FiscalClient implements AutoCloseable {
     if (existing.isPresent() && existing.get().digest().equals(digest)) {
       return resume(existing.get(), key, digest, receipt, deadline);
     }
-    Receipt stamped = validated(receipt);
+    Validated valid = validated(receipt, named);
     String owner = newOwner();
-    // Begin and SENT in one journal change: the record is durably SENT before the driver is called.
-    ReceiptJournal.Begin begin = settings.journal().beginSending(key, digest, stamped, owner, settings.lease());
+    // Begin and SENT in one journal change: the record is durably SENT, bound to its register, before the call.
+    ReceiptJournal.Begin begin = settings.journal().beginSending(key, digest, valid.receipt(), owner,
+        settings.lease(), Optional.of(valid.register()));
     if (!begin.created()) {
-      return resume(begin.record(), key, digest, stamped, deadline);
+      return resume(begin.record(), key, digest, valid.receipt(), deadline);
     }
     ReceiptRecord record = begin.record();
     notify(settings.listeners(), new ReceiptEvent(key, Optional.empty(), ReceiptStatus.REQUESTED, 0,
         record.createdAt(), Optional.empty(), Optional.empty()));
     notify(settings.listeners(), new ReceiptEvent(key, Optional.of(ReceiptStatus.REQUESTED), record.status(),
         record.attempts(), record.updatedAt(), Optional.empty(), Optional.empty()));
-    return Fiscalization.ofBeginSending(settings, record, owner, deadline).run();
+    return run(valid.register(), record, owner, deadline, true);
   }
 
   /** {@link #fiscalize} on the client's executor; the future fails with the {@link FiscalException} as cause. */
@@ -123,7 +141,7 @@ public final class FiscalClient implements AutoCloseable {
     }, executor);
   }
 
-  /** The journal's record of {@code key}: status, attempts, result, last error. */
+  /** The journal's record of {@code key}: status, attempts, result, last error, register. */
   public Optional<ReceiptRecord> status(IdempotencyKey key) {
     return settings.journal().find(key);
   }
@@ -135,71 +153,74 @@ public final class FiscalClient implements AutoCloseable {
 
   /**
    * Finishes every pending record whose lease is free or ran out: {@code SENT} and {@code IN_DOUBT}
-   * through lookup first, {@code REQUESTED} by sending. Call it on start and periodically; records
-   * whose register still fails stay pending for the next pass. A record the journal cannot read is
-   * logged with its key, counted and skipped; one that {@link ReceiptRecord#needsPerson() needs a person}
-   * is left alone.
+   * through lookup first, {@code REQUESTED} by sending, each at the register it is bound to, registers
+   * in parallel and each one's records in journal order. Call it on start and periodically; records
+   * whose register still fails stay pending for the next pass, and a register that keeps failing is
+   * left for the rest of the pass. A record the journal cannot read is logged with its key, counted and
+   * skipped; one bound to a register this client does not drive, or that {@link
+   * ReceiptRecord#needsPerson() needs a person}, is left alone.
    */
   public RecoveryReport recover() {
-    Set<IdempotencyKey> seen = new HashSet<>();
-    int fiscalized = 0;
-    int failed = 0;
-    int pending = 0;
-    int needPerson = 0;
-    int unreadable = 0;
-    while (true) {
-      List<IdempotencyKey> batch = settings.journal().recoverable(RECOVERY_BATCH + seen.size());
-      boolean progressed = false;
-      for (IdempotencyKey key : batch) {
-        if (!seen.add(key)) {
-          continue;
-        }
-        progressed = true;
-        String owner = newOwner();
-        Optional<ReceiptRecord> claimed;
-        try {
-          claimed = settings.journal().claim(key, owner, settings.lease());
-        } catch (JournalException e) {
-          // One unreadable record must not stop the recovery of every other paid order.
-          LOG.log(System.Logger.Level.ERROR, "Recovery skips " + key.value() + ": " + e.getMessage(), e);
-          unreadable++;
-          continue;
-        }
-        if (claimed.isEmpty()) {
-          continue;
-        }
-        if (!claimed.get().status().isPending()) {
-          release(key, owner); // another worker finished it since the list was read
-          continue;
-        }
-        Instant deadline = settings.clock().instant().plus(settings.policy().timeout());
-        try {
-          new Fiscalization(settings, claimed.get(), owner, deadline).run();
-          fiscalized++;
-        } catch (ReceiptRejectedException | InvalidReceiptException e) {
-          failed++;
-        } catch (OutcomeUnknownException e) {
-          if (e.reason() == OutcomeUnknownException.Reason.KEY_COLLISION) {
-            needPerson++;
-          } else {
-            pending++;
-          }
-        } catch (FiscalException e) {
-          pending++;
-        }
-      }
-      if (!progressed) {
-        return new RecoveryReport(fiscalized + failed + pending + needPerson, fiscalized, failed, pending, needPerson,
-            unreadable);
-      }
-    }
+    return new Recovery(this, settings.journal(), registers).run();
   }
 
-  /** Stops the client's own executor, if it made one; the driver and the journal stay the caller's. */
+  /**
+   * What waits, per register, oldest first: pending and in-doubt records, those that need a person,
+   * and those no register of this client can take (up to {@code limit} of each kind per register).
+   */
+  public Backlog backlog(int limit) {
+    return Backlog.read(settings.journal(), registers.ids(), limit);
+  }
+
+  /** Stops the client's own executor, if it made one; the drivers and the journal stay the caller's. */
   @Override
   public void close() {
     if (ownsExecutor) {
       executor.shutdown();
+    }
+  }
+
+  /**
+   * Works a record this client has claimed: at its own register, or (never sent) at the one the router
+   * chooses now. The lease is given back whatever happens.
+   *
+   * @throws DeviceException if the record waits for a register this client cannot work (not its own, or
+   *     a never-sent record no register takes now)
+   * @throws OutcomeUnknownException likewise for a record that may have been applied
+   */
+  FiscalResult work(ReceiptRecord claimed, String owner, Instant deadline) throws FiscalException {
+    Optional<RegisterId> register;
+    if (Registers.neverSent(claimed)) {
+      List<Violation> violations = new ArrayList<>(0);
+      register = registers.route(claimed.receipt(), Optional.empty(), violations);
+    } else {
+      register = registers.home(claimed);
+    }
+    if (register.isEmpty()) {
+      release(claimed.key(), owner);
+      String where = claimed.register().map(r -> "bound to register " + r + ", which this client does not drive")
+          .orElse(Registers.neverSent(claimed) ? "taken by no register of this client"
+              : "sent before registers were recorded, and this client drives several: a person must say which");
+      if (claimed.status() == ReceiptStatus.REQUESTED) {
+        throw new DeviceException(DeviceException.Reason.CONFIGURATION, "", "Key " + claimed.key().value()
+            + " waits, " + where);
+      }
+      throw new OutcomeUnknownException("Key " + claimed.key().value() + " may have been fiscalized and is "
+          + where, null);
+    }
+    return run(register.get(), claimed, owner, deadline, false);
+  }
+
+  private FiscalResult run(RegisterId register, ReceiptRecord claimed, String owner, Instant deadline,
+      boolean sentByBegin) throws FiscalException {
+    FiscalDriver driver = registers.driver(register).orElseThrow();
+    registers.enter(register);
+    try {
+      Fiscalization run = sentByBegin ? Fiscalization.ofBeginSending(settings, register, driver, claimed, owner, deadline)
+          : new Fiscalization(settings, register, driver, claimed, owner, deadline);
+      return run.run();
+    } finally {
+      registers.leave(register);
     }
   }
 
@@ -225,7 +246,7 @@ public final class FiscalClient implements AutoCloseable {
       Optional<ReceiptRecord> claimed = settings.journal().claim(key, owner, settings.lease());
       if (claimed.isPresent()) {
         if (claimed.get().status().isPending()) {
-          return new Fiscalization(settings, claimed.get(), owner, deadline).run();
+          return work(claimed.get(), owner, deadline);
         }
         // Another worker finished the key between our read and our claim: answer from what it stored.
         release(key, owner);
@@ -234,8 +255,9 @@ public final class FiscalClient implements AutoCloseable {
       }
       // Another caller holds the lease: wait for its outcome.
       if (poll >= MAX_WAIT_POLLS || !settings.clock().instant().isBefore(deadline)) {
-        throw new OutcomeUnknownException("Key " + key.value() + " is being fiscalized by another caller ("
-            + record.owner().orElse("?") + "); its outcome is not known yet", null);
+        throw new OutcomeUnknownException(OutcomeUnknownException.Reason.IN_PROGRESS, "Key " + key.value()
+            + " is being fiscalized by another caller (" + record.owner().orElse("?") + "); its outcome is not"
+            + " known yet", null);
       }
       pause(poll);
       record = settings.journal().find(key).orElseThrow();
@@ -244,10 +266,11 @@ public final class FiscalClient implements AutoCloseable {
 
   private FiscalResult resubmit(ReceiptRecord failed, IdempotencyKey key, String digest, Receipt receipt,
       Instant deadline) throws FiscalException {
-    Receipt stamped = validated(receipt);
+    Receipt stamped = validated(receipt, failed.register()).receipt();
     String owner = newOwner();
     ReceiptRecord claimed = settings.journal().claim(key, owner, settings.lease()).orElseThrow(
-        () -> new OutcomeUnknownException("Key " + key.value() + " is being re-submitted by another caller", null));
+        () -> new OutcomeUnknownException(OutcomeUnknownException.Reason.IN_PROGRESS, "Key " + key.value()
+            + " is being re-submitted by another caller", null));
     if (claimed.status() != ReceiptStatus.FAILED) {
       // Another caller re-submitted it between our read and our claim.
       release(key, owner);
@@ -257,18 +280,21 @@ public final class FiscalClient implements AutoCloseable {
         Transition.resubmit(stamped, digest), settings.lease());
     notify(settings.listeners(), new ReceiptEvent(key, Optional.of(ReceiptStatus.FAILED), ReceiptStatus.REQUESTED,
         requested.attempts(), requested.updatedAt(), Optional.empty(), Optional.empty()));
-    return new Fiscalization(settings, requested, owner, deadline).run();
+    return work(requested, owner, deadline);
   }
 
   /**
-   * The receipt stamped with the client's clock if it has no time, checked against the rules and the
-   * driver. A register that dates checks itself prints now: a receipt dated further from now than the
-   * tolerance would be judged on rates of a date the check will not show.
+   * The receipt stamped with the client's clock if it has no time, checked against the rules, and the
+   * register it goes to ({@code named}, else the router's choice). A register that dates checks itself
+   * prints now: a receipt dated further from now than the tolerance would be judged on rates of a date
+   * the check will not show.
    */
-  private Receipt validated(Receipt receipt) throws InvalidReceiptException {
+  private Validated validated(Receipt receipt, Optional<RegisterId> named) throws InvalidReceiptException {
     Receipt stamped = receipt.operationTime().isPresent() ? receipt : receipt.withOperationTime(KzTime.now(settings.clock()));
-    List<Violation> violations = new ArrayList<>(settings.validator().validate(stamped, capabilities));
-    if (settings.stampsOwnTime() && receipt.operationTime().isPresent()) {
+    List<Violation> violations = new ArrayList<>(settings.validator().validate(stamped));
+    Optional<RegisterId> register = registers.route(stamped, named, violations);
+    boolean stampsOwnTime = register.flatMap(registers::driver).map(d -> d.info().stampsOwnTime()).orElse(false);
+    if (stampsOwnTime && receipt.operationTime().isPresent()) {
       Duration off = Duration.between(settings.clock().instant(), receipt.operationTime().get().toInstant()).abs();
       if (off.compareTo(operationTimeTolerance) > 0) {
         violations.add(new Violation(ViolationCode.OPERATION_TIME_NOT_NOW, "operationTime", "the register dates"
@@ -279,7 +305,20 @@ public final class FiscalClient implements AutoCloseable {
     if (!violations.isEmpty()) {
       throw new InvalidReceiptException(violations);
     }
-    return stamped;
+    return new Validated(stamped, register.orElseThrow());
+  }
+
+  /** Gives back at once the leases this node held when it stopped, instead of waiting them out. */
+  private void takeBackLeases() {
+    try {
+      int released = settings.journal().releaseLeasesOf(nodeId);
+      if (released > 0) {
+        LOG.log(System.Logger.Level.INFO, "Node {0} took back {1} leases it held before it stopped", nodeId, released);
+      }
+    } catch (JournalException e) {
+      LOG.log(System.Logger.Level.WARNING, "Node " + nodeId + " could not take back its leases; they run out by"
+          + " themselves", e);
+    }
   }
 
   private void pause(int poll) throws OutcomeUnknownException {
@@ -287,12 +326,13 @@ public final class FiscalClient implements AutoCloseable {
       settings.policy().sleeper().sleep(Duration.ofMillis(Math.min(200, 1L << Math.min(poll, 8))));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new OutcomeUnknownException("Interrupted while another caller fiscalizes the key", e);
+      throw new OutcomeUnknownException(OutcomeUnknownException.Reason.IN_PROGRESS,
+          "Interrupted while another caller fiscalizes the key", e);
     }
   }
 
   /** Gives back a lease taken for nothing; if that fails, the lease runs out by itself. */
-  private void release(IdempotencyKey key, String owner) {
+  void release(IdempotencyKey key, String owner) {
     try {
       settings.journal().release(key, owner);
     } catch (JournalException e) {
@@ -300,8 +340,12 @@ public final class FiscalClient implements AutoCloseable {
     }
   }
 
-  private String newOwner() {
+  String newOwner() {
     return nodeId + "#" + runs.incrementAndGet();
+  }
+
+  Settings settings() {
+    return settings;
   }
 
   static void notify(List<ReceiptListener> listeners, ReceiptEvent event) {
@@ -325,12 +369,14 @@ public final class FiscalClient implements AutoCloseable {
 
   /** Collects a client's parts; not thread-safe. */
   public static final class Builder {
-    private FiscalDriver driver;
+    private final List<FiscalDriver> drivers = new ArrayList<>();
+    private RegisterRouter router;
     private ReceiptJournal journal;
     private RetryPolicy policy = RetryPolicy.defaults();
     private Clock clock = Clock.systemUTC();
     private final List<ReceiptListener> listeners = new ArrayList<>();
     private String nodeId = defaultNodeId();
+    private boolean stableNodeId;
     private Duration lease = Duration.ofMinutes(2);
     private ExecutorService executor;
     private VatSchedule vatSchedule = VatSchedule.defaults();
@@ -338,9 +384,30 @@ public final class FiscalClient implements AutoCloseable {
 
     private Builder() {}
 
-    /** The register's driver. Required. */
+    /** The driver of the client's one register. Required, unless {@link #drivers} names several. */
     public Builder driver(FiscalDriver driver) {
-      this.driver = Objects.requireNonNull(driver, "driver");
+      return drivers(List.of(Objects.requireNonNull(driver, "driver")));
+    }
+
+    /**
+     * The drivers of the client's registers, one per register (each names its register in
+     * {@code info().registerId()}; two drivers of one register are refused), in the order the
+     * least-busy router breaks ties.
+     */
+    public Builder drivers(List<? extends FiscalDriver> drivers) {
+      this.drivers.clear();
+      for (FiscalDriver driver : drivers) {
+        this.drivers.add(Objects.requireNonNull(driver, "drivers[" + this.drivers.size() + "]"));
+      }
+      return this;
+    }
+
+    /**
+     * Chooses the register of each new receipt among those that can carry it; required with several
+     * drivers ({@link RegisterRouter#bySeller}, {@link RegisterRouter#leastBusy}), the only one otherwise.
+     */
+    public Builder router(RegisterRouter router) {
+      this.router = Objects.requireNonNull(router, "router");
       return this;
     }
 
@@ -366,13 +433,18 @@ public final class FiscalClient implements AutoCloseable {
       return this;
     }
 
-    /** This process's name in leases and the audit trail; by default host, pid and a random part. */
+    /**
+     * This process's stable name in leases and the audit trail; by default host, pid and a random part.
+     * A client built with a node id takes back at once the leases that id held (a restarted process
+     * carries on without waiting its leases out), so two live processes must never share one.
+     */
     public Builder nodeId(String nodeId) {
       Objects.requireNonNull(nodeId, "nodeId");
       if (nodeId.isBlank()) {
         throw new IllegalArgumentException("nodeId must not be blank");
       }
       this.nodeId = nodeId;
+      this.stableNodeId = true;
       return this;
     }
 
@@ -413,10 +485,17 @@ public final class FiscalClient implements AutoCloseable {
       return this;
     }
 
-    /** @throws IllegalStateException if the driver or the journal is missing */
+    /** @throws IllegalStateException if no driver or the journal is missing, or several drivers lack a router */
     public FiscalClient build() {
-      if (driver == null) {
+      if (drivers.isEmpty()) {
         throw new IllegalStateException("FiscalClient needs a driver");
+      }
+      if (router == null && drivers.size() > 1) {
+        throw new IllegalStateException("FiscalClient with " + drivers.size() + " registers needs a router:"
+            + " RegisterRouter.bySeller(...) for each merchant's own, RegisterRouter.leastBusy() for one seller's pool");
+      }
+      if (router == null) {
+        router = RegisterRouter.leastBusy();
       }
       if (journal == null) {
         throw new IllegalStateException("FiscalClient needs a journal: a JDBC journal in production,"

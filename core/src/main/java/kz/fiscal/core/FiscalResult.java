@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param ofd the fiscal data operator
  * @param verificationUrl the provider's verification URL (the QR payload), when it gave one
  * @param providerReference the provider's own id of the check, when it has one
+ * @param register the register that issued the check, when known ({@code FiscalClient} names it)
  */
 public record FiscalResult(
     Optional<String> fiscalSign,
@@ -34,7 +35,8 @@ public record FiscalResult(
     boolean offline,
     Ofd ofd,
     Optional<String> verificationUrl,
-    Optional<String> providerReference) {
+    Optional<String> providerReference,
+    Optional<RegisterId> register) {
 
   /** @throws IllegalArgumentException if the fiscal sign is not decimal digits or a number is negative */
   public FiscalResult {
@@ -46,6 +48,7 @@ public record FiscalResult(
     Objects.requireNonNull(ofd, "ofd");
     Objects.requireNonNull(verificationUrl, "verificationUrl");
     Objects.requireNonNull(providerReference, "providerReference");
+    Objects.requireNonNull(register, "register");
     if (fiscalSign.isPresent() && !decimal(fiscalSign.get())) {
       throw new IllegalArgumentException("Fiscal sign must be decimal digits, was " + Money.quote(fiscalSign.get()));
     }
@@ -53,6 +56,20 @@ public record FiscalResult(
       throw new IllegalArgumentException("Check and shift numbers must be >= 0, were " + checkNumber + ", " + shiftNumber);
     }
     dateTime = KzTime.of(KzTime.requirePlausible(dateTime, "dateTime"));
+  }
+
+  /** A result that does not name its register. */
+  public FiscalResult(Optional<String> fiscalSign, long checkNumber, long shiftNumber, String rnm,
+      Optional<String> registerSerial, OffsetDateTime dateTime, Tenge total, boolean offline, Ofd ofd,
+      Optional<String> verificationUrl, Optional<String> providerReference) {
+    this(fiscalSign, checkNumber, shiftNumber, rnm, registerSerial, dateTime, total, offline, ofd, verificationUrl,
+        providerReference, Optional.empty());
+  }
+
+  /** This result naming {@code register} as the one that issued it. */
+  public FiscalResult withRegister(RegisterId register) {
+    return new FiscalResult(fiscalSign, checkNumber, shiftNumber, rnm, registerSerial, dateTime, total, offline, ofd,
+        verificationUrl, providerReference, Optional.of(register));
   }
 
   /** Starts a result; fiscal sign, RNM, date-time, total and OFD are required. */
@@ -101,6 +118,7 @@ public record FiscalResult(
     private Ofd ofd;
     private String verificationUrl;
     private String providerReference;
+    private RegisterId register;
 
     private Builder() {}
 
@@ -159,11 +177,17 @@ public record FiscalResult(
       return this;
     }
 
+    /** The register that issued the check. */
+    public Builder register(RegisterId register) {
+      this.register = register;
+      return this;
+    }
+
     /** @throws NullPointerException naming a missing required field */
     public FiscalResult build() {
       return new FiscalResult(Optional.ofNullable(fiscalSign), checkNumber, shiftNumber, rnm,
           Optional.ofNullable(registerSerial), dateTime, total, offline, ofd, Optional.ofNullable(verificationUrl),
-          Optional.ofNullable(providerReference));
+          Optional.ofNullable(providerReference), Optional.ofNullable(register));
     }
   }
 }

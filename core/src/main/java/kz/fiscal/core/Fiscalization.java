@@ -24,6 +24,7 @@ import kz.fiscal.core.spi.FiscalDriver;
 final class Fiscalization {
   private static final System.Logger LOG = System.getLogger(FiscalClient.class.getName());
 
+  private final RegisterId register;
   private final FiscalDriver driver;
   private final ReceiptJournal journal;
   private final RetryPolicy policy;
@@ -40,22 +41,25 @@ final class Fiscalization {
   private boolean released;
 
   /** A run of a record journaled {@code SENT} by {@link kz.fiscal.core.journal.ReceiptJournal#beginSending}. */
-  static Fiscalization ofBeginSending(FiscalClient.Settings settings, ReceiptRecord sent, String owner,
-      Instant deadline) {
-    Fiscalization run = new Fiscalization(settings, sent, owner, deadline);
+  static Fiscalization ofBeginSending(FiscalClient.Settings settings, RegisterId register, FiscalDriver driver,
+      ReceiptRecord sent, String owner, Instant deadline) {
+    Fiscalization run = new Fiscalization(settings, register, driver, sent, owner, deadline);
     run.sentByBegin = sent.status() == ReceiptStatus.SENT;
     return run;
   }
 
-  Fiscalization(FiscalClient.Settings settings, ReceiptRecord claimed, String owner, Instant deadline) {
-    this.driver = settings.driver();
+  /** A run of {@code claimed} on {@code register}, the one it is bound to or (never sent) routed to. */
+  Fiscalization(FiscalClient.Settings settings, RegisterId register, FiscalDriver driver, ReceiptRecord claimed,
+      String owner, Instant deadline) {
+    this.register = register;
+    this.driver = driver;
     this.journal = settings.journal();
     this.policy = settings.policy();
     this.clock = settings.clock();
     this.lease = settings.lease();
     this.listeners = settings.listeners();
     this.validator = settings.validator();
-    this.stampsOwnTime = settings.stampsOwnTime();
+    this.stampsOwnTime = driver.info().stampsOwnTime();
     this.record = claimed;
     this.owner = owner;
     this.deadline = deadline;
@@ -153,7 +157,7 @@ final class Fiscalization {
       sentByBegin = false; // SENT was journaled with the record itself
     } else {
       refuseRatesOutOfForce();
-      move(Transition.sending());
+      move(Transition.sending(register));
     }
     FiscalResult result = driver.register(record.key(), record.receipt(), deadline);
     try {
@@ -167,7 +171,8 @@ final class Fiscalization {
   }
 
   /** Journals the check as the journal can keep it, noting any field too long to keep; returns that. */
-  private FiscalResult finishFiscalized(FiscalResult result) {
+  private FiscalResult finishFiscalized(FiscalResult made) {
+    FiscalResult result = made.register().isPresent() ? made : made.withRegister(register);
     StoredResult.Fitted fitted = StoredResult.fit(result);
     if (fitted.dropped().isEmpty()) {
       finish(Transition.fiscalized(result));

@@ -19,7 +19,12 @@ public final class OutcomeUnknownException extends FiscalException {
      * The register holds a check under this key whose total or operation differ from the journaled
      * receipt's: another system used the key on this register. The record waits for a person.
      */
-    KEY_COLLISION
+    KEY_COLLISION,
+    /**
+     * Another caller holds the key's lease and is fiscalizing it now; its outcome comes with it, or
+     * with a later call once its lease is given back.
+     */
+    IN_PROGRESS
   }
 
   private final Reason reason;

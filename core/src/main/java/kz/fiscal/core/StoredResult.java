@@ -38,7 +38,7 @@ final class StoredResult {
       return new Fitted(r, List.of());
     }
     FiscalResult fitted = new FiscalResult(sign, r.checkNumber(), r.shiftNumber(), rnm, serial, r.dateTime(), r.total(),
-        r.offline(), new Ofd(ofdName, r.ofd().code(), ofdHost), url, reference);
+        r.offline(), new Ofd(ofdName, r.ofd().code(), ofdHost), url, reference, r.register());
     return new Fitted(fitted, List.copyOf(dropped));
   }
 

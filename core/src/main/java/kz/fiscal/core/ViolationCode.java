@@ -56,5 +56,7 @@ public enum ViolationCode {
   /** The principal of an agent sale is the seller itself. */
   PRINCIPAL_IS_SELLER,
   /** The driver cannot carry a feature the receipt uses. */
-  UNSUPPORTED_BY_DRIVER
+  UNSUPPORTED_BY_DRIVER,
+  /** No register of the client takes the receipt: none is the seller's, or the one named is not the client's. */
+  NO_REGISTER
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
+import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.journal.JournalEntry;
 import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptQuery;
@@ -38,8 +39,9 @@ public class ForwardingReceiptJournal implements ReceiptJournal {
   }
 
   @Override
-  public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
-    return delegate.beginSending(key, digest, receipt, owner, lease);
+  public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease,
+      Optional<RegisterId> register) {
+    return delegate.beginSending(key, digest, receipt, owner, lease, register);
   }
 
   @Override
@@ -85,8 +87,13 @@ public class ForwardingReceiptJournal implements ReceiptJournal {
   }
 
   @Override
-  public List<IdempotencyKey> recoverable(int limit) {
-    return delegate.recoverable(limit);
+  public List<Pending> recoverable(long position, int limit) {
+    return delegate.recoverable(position, limit);
+  }
+
+  @Override
+  public int releaseLeasesOf(String nodeId) {
+    return delegate.releaseLeasesOf(nodeId);
   }
 
   @Override

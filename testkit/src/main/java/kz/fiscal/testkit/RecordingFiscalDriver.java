@@ -28,6 +28,7 @@ import kz.fiscal.core.PaymentType;
 import kz.fiscal.core.Payment;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.ReceiptFeature;
+import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.ReceiptRejectedException;
 import kz.fiscal.core.Tenge;
 import kz.fiscal.core.spi.DriverInfo;
@@ -75,6 +76,7 @@ public final class RecordingFiscalDriver implements FiscalDriver {
   private final boolean autoCloseShift;
   private final Set<ReceiptFeature> capabilities;
   private final boolean stampsOwnTime;
+  private final String number;
   private final String rnm;
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final List<Applied> ledger = new ArrayList<>();
@@ -96,6 +98,7 @@ public final class RecordingFiscalDriver implements FiscalDriver {
     autoCloseShift = b.autoCloseShift;
     capabilities = Set.copyOf(b.capabilities);
     stampsOwnTime = b.stampsOwnTime;
+    number = b.number;
     rnm = b.rnm;
     shiftOpenedAt = clock.instant();
     file = b.ledgerFile.map(LedgerFile::open);
@@ -211,7 +214,7 @@ public final class RecordingFiscalDriver implements FiscalDriver {
 
   @Override
   public DriverInfo info() {
-    return new DriverInfo("recording", "RECORDING-1", Optional.of(rnm), Optional.of("ZNM-RECORDING"), capabilities,
+    return new DriverInfo("recording", RegisterId.of("recording", number), Optional.of(rnm), Optional.of("ZNM-RECORDING"), capabilities,
         stampsOwnTime);
   }
 
@@ -289,6 +292,7 @@ public final class RecordingFiscalDriver implements FiscalDriver {
         .total(line.total())
         .ofd(OFD)
         .providerReference(line.key().value())
+        .register(RegisterId.of("recording", number))
         .build();
     byKey.computeIfAbsent(line.key(), k -> new ArrayList<>(1)).add(result);
     return result;
@@ -347,8 +351,15 @@ public final class RecordingFiscalDriver implements FiscalDriver {
     private String rnm = "600300000001";
     private Optional<Path> ledgerFile = Optional.empty();
     private boolean stampsOwnTime;
+    private String number = "RECORDING-1";
 
     private Builder() {}
+
+    /** The register's own number, so that several recording registers can stand side by side. */
+    public Builder number(String number) {
+      this.number = RegisterId.of("recording", number).number();
+      return this;
+    }
 
     /**
      * Whether the register says it dates checks itself, as Webkassa does ({@link DriverInfo#stampsOwnTime()});

@@ -15,7 +15,7 @@ import kz.fiscal.core.FiscalResult;
  */
 public final class JournalSchema {
   /** The version this SDK writes. */
-  public static final int CURRENT = 2;
+  public static final int CURRENT = 3;
 
   /** Version 1: the lifecycle and the audit trail. */
   static final List<String> V1 = List.of(
@@ -55,6 +55,13 @@ public final class JournalSchema {
       "ALTER TABLE fiscal_receipt ADD COLUMN shift_number BIGINT",
       "CREATE INDEX fiscal_receipt_shift_idx ON fiscal_receipt (rnm, shift_number, seq)");
 
+  /**
+   * Version 3: the register each record is bound to from its first send. Records written before stay
+   * unbound; a client with one register binds them on their next send.
+   */
+  static final List<String> V3 = List.of(
+      "ALTER TABLE fiscal_receipt ADD COLUMN register_id VARCHAR(100)");
+
   private JournalSchema() {}
 
   /**
@@ -81,6 +88,9 @@ public final class JournalSchema {
       if (found <= 1) {
         execute(statement, V2);
         backfillShifts(connection);
+      }
+      if (found <= 2) {
+        execute(statement, V3);
       }
       statement.executeUpdate("UPDATE fiscal_schema SET version = " + CURRENT);
       connection.commit();

@@ -13,6 +13,7 @@ import kz.fiscal.core.Principal;
 import kz.fiscal.core.Quantity;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.ReturnBasis;
+import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.ReturnVatPolicy;
 import kz.fiscal.core.Rounding;
 import kz.fiscal.core.Seller;
@@ -171,6 +172,7 @@ public final class RecordCodec {
         .endObject()
         .member("verificationUrl", result.verificationUrl())
         .member("providerReference", result.providerReference())
+        .member("register", result.register().map(RegisterId::toString))
         .endObject();
     return finish(w, "Fiscal result");
   }
@@ -198,8 +200,9 @@ public final class RecordCodec {
     Ofd ofd = o.finish(() -> new Ofd(ofdName, ofdCode, host));
     var verificationUrl = r.optionalString("verificationUrl");
     var providerReference = r.optionalString("providerReference");
+    var register = r.optionalString("register", RegisterId::parse);
     return r.finish(() -> new FiscalResult(fiscalSign, checkNumber, shiftNumber, rnm, registerSerial, dateTime,
-        total, offline, ofd, verificationUrl, providerReference));
+        total, offline, ofd, verificationUrl, providerReference, register));
   }
 
   private static void writeItem(JsonWriter w, Item item) {

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
+import kz.fiscal.core.RegisterId;
 
 /**
  * A journal in this process's memory, for tests and demos: <strong>it loses every record when the
@@ -54,21 +55,23 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
 
   @Override
   public Begin begin(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
-    return insertIfAbsent(key, digest, receipt, owner, lease, false);
+    return insertIfAbsent(key, digest, receipt, owner, lease, false, Optional.empty());
   }
 
   @Override
-  public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
-    return insertIfAbsent(key, digest, receipt, owner, lease, true);
+  public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease,
+      Optional<RegisterId> register) {
+    return insertIfAbsent(key, digest, receipt, owner, lease, true, register);
   }
 
   private Begin insertIfAbsent(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease,
-      boolean sending) {
+      boolean sending, Optional<RegisterId> register) {
     Slot existing = slots.get(key);
     if (existing != null) {
       return new Begin(snapshot(existing), false);
     }
-    Transitions.Begun begun = Transitions.begun(key, digest, receipt, owner, clock.instant(), lease, sending);
+    Transitions.Begun begun = Transitions.begun(key, digest, receipt, owner, clock.instant(), lease, sending,
+        register);
     Slot fresh = new Slot(sequence.incrementAndGet(), begun.record());
     synchronized (fresh) {
       existing = slots.putIfAbsent(key, fresh);
@@ -179,10 +182,35 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
   }
 
   @Override
-  public List<IdempotencyKey> recoverable(int limit) {
+  public List<Pending> recoverable(long position, int limit) {
     Instant now = clock.instant();
-    return select(limit, r -> r.status().isPending() && r.claimableAt(now) && !r.needsPerson()).stream()
-        .map(ReceiptRecord::key).toList();
+    List<Slot> matching = new ArrayList<>();
+    for (Slot slot : slots.values()) {
+      synchronized (slot) {
+        ReceiptRecord r = slot.record;
+        if (slot.sequence > position && r.status().isPending() && r.claimableAt(now) && !r.needsPerson()) {
+          matching.add(slot);
+        }
+      }
+    }
+    matching.sort(Comparator.comparingLong(s -> s.sequence));
+    return matching.stream().limit(limit).map(s -> new Pending(snapshot(s).key(), s.sequence, snapshot(s).register()))
+        .toList();
+  }
+
+  @Override
+  public int releaseLeasesOf(String nodeId) {
+    String prefix = nodeId + "#";
+    int released = 0;
+    for (Slot slot : slots.values()) {
+      synchronized (slot) {
+        if (slot.record.owner().filter(owner -> owner.startsWith(prefix)).isPresent()) {
+          slot.record = Transitions.released(slot.record);
+          released++;
+        }
+      }
+    }
+    return released;
   }
 
   @Override

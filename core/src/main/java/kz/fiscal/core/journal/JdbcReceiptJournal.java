@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
+import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.internal.DatabaseClock;
 import kz.fiscal.core.internal.JournalSchema;
 import kz.fiscal.core.internal.RecordCodec;
@@ -42,7 +43,7 @@ import kz.fiscal.core.internal.RecordCodec;
 public final class JdbcReceiptJournal implements ReceiptJournal {
   private static final String COLUMNS = "idem_key, digest, receipt_json, status, attempts, result_json, error_kind, "
       + "error_code, error_message, error_at, first_sent_at, created_at, updated_at, lease_owner, lease_until, "
-      + "row_version";
+      + "row_version, register_id";
   private static final String PENDING = "('REQUESTED', 'SENT', 'IN_DOUBT')";
 
   private final DataSource dataSource;
@@ -93,20 +94,22 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
 
   @Override
   public Begin begin(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
-    return insertIfAbsent(key, digest, receipt, owner, lease, false);
+    return insertIfAbsent(key, digest, receipt, owner, lease, false, Optional.empty());
   }
 
   /** One transaction: the record inserted as {@code SENT} with both history entries. */
   @Override
-  public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
-    return insertIfAbsent(key, digest, receipt, owner, lease, true);
+  public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease,
+      Optional<RegisterId> register) {
+    return insertIfAbsent(key, digest, receipt, owner, lease, true, register);
   }
 
   private Begin insertIfAbsent(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease,
-      boolean sending) {
+      boolean sending, Optional<RegisterId> register) {
     String json = RecordCodec.writeReceipt(receipt);
     try (Connection connection = dataSource.getConnection()) {
-      Transitions.Begun begun = Transitions.begun(key, digest, receipt, owner, clock.now(connection), lease, sending);
+      Transitions.Begun begun = Transitions.begun(key, digest, receipt, owner, clock.now(connection), lease, sending,
+          register);
       connection.setAutoCommit(false);
       try {
         insert(connection, begun.record(), json);
@@ -241,10 +244,38 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
   }
 
   @Override
-  public List<IdempotencyKey> recoverable(int limit) {
-    return keys("SELECT idem_key FROM fiscal_receipt WHERE status IN " + PENDING + " AND (lease_owner IS NULL "
-        + "OR lease_until IS NULL OR lease_until < CURRENT_TIMESTAMP) AND (error_kind IS NULL OR error_kind <> '"
-        + RecordedError.Kind.KEY_COLLISION + "') ORDER BY seq FETCH FIRST ? ROWS ONLY", limit);
+  public List<Pending> recoverable(long position, int limit) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement("SELECT seq, idem_key, register_id FROM fiscal_receipt"
+            + " WHERE seq > ? AND status IN " + PENDING + " AND (lease_owner IS NULL OR lease_until IS NULL"
+            + " OR lease_until < CURRENT_TIMESTAMP) AND (error_kind IS NULL OR error_kind <> '"
+            + RecordedError.Kind.KEY_COLLISION + "') ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
+      select.setLong(1, position);
+      select.setInt(2, limit);
+      List<Pending> pending = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          String register = rows.getString(3);
+          pending.add(new Pending(IdempotencyKey.of(rows.getString(2)), rows.getLong(1),
+              Optional.ofNullable(register).map(RegisterId::parse)));
+        }
+      }
+      return pending;
+    } catch (SQLException e) {
+      throw failure("listing pending records", e);
+    }
+  }
+
+  @Override
+  public int releaseLeasesOf(String nodeId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement("UPDATE fiscal_receipt SET lease_owner = NULL, "
+            + "lease_until = NULL, row_version = row_version + 1 WHERE lease_owner LIKE ? ESCAPE '!'")) {
+      update.setString(1, nodeId.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "#%");
+      return update.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("releasing the leases of " + nodeId, e);
+    }
   }
 
   @Override
@@ -295,22 +326,6 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
     }
   }
 
-  private List<IdempotencyKey> keys(String sql, int limit) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setInt(1, limit);
-      List<IdempotencyKey> keys = new ArrayList<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          keys.add(IdempotencyKey.of(rows.getString(1)));
-        }
-      }
-      return keys;
-    } catch (SQLException e) {
-      throw failure("listing keys", e);
-    }
-  }
-
   private List<ReceiptRecord> list(String sql, String status, int limit) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
@@ -333,7 +348,7 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
 
   private static void insert(Connection connection, ReceiptRecord r, String receiptJson) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fiscal_receipt (" + COLUMNS
-        + ") VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, ?, ?, ?, ?, ?, ?)")) {
+        + ") VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, r.key().value());
       insert.setString(2, r.digest());
       insert.setString(3, receiptJson);
@@ -345,6 +360,7 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
       insert.setString(9, r.owner().orElseThrow());
       Rows.setInstant(insert, 10, r.leaseUntil().orElseThrow());
       insert.setLong(11, r.version());
+      insert.setString(12, r.register().map(RegisterId::toString).orElse(null));
       insert.executeUpdate();
     }
   }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
+import kz.fiscal.core.RegisterId;
 
 /**
  * Durable state of every fiscalization, shared by all workers on it. Implementations are
@@ -26,19 +27,26 @@ public interface ReceiptJournal {
   Begin begin(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease);
 
   /**
-   * {@link #begin} and, when that created the record, {@link #apply} of {@link Transition#sending()}
-   * as one change: the new record is {@link ReceiptStatus#SENT} at version 2, attempt 1, owned by
+   * {@link #begin} and, when that created the record, {@link #apply} of {@link Transition#sending(RegisterId)}
+   * (bound to {@code register}, when given) as one change: the new record is {@link ReceiptStatus#SENT} at version 2, attempt 1, owned by
    * {@code owner}, with both history entries ({@code → REQUESTED}, {@code REQUESTED → SENT}) stamped at
    * the same instant. An existing record comes back untouched, as from {@code begin}. For a caller that
    * sends at once. The journals of this SDK do both as one transaction; the default calls the two, so
    * others may glimpse the record {@code REQUESTED} in between (harmless: {@code owner} holds its lease).
    */
-  default Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
+  default Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease,
+      Optional<RegisterId> register) {
     Begin begin = begin(key, digest, receipt, owner, lease);
     if (!begin.created()) {
       return begin;
     }
-    return new Begin(apply(key, owner, begin.record().version(), Transition.sending(), lease), true);
+    Transition sending = register.map(Transition::sending).orElseGet(Transition::sending);
+    return new Begin(apply(key, owner, begin.record().version(), sending, lease), true);
+  }
+
+  /** {@link #beginSending(IdempotencyKey, String, Receipt, String, Duration, Optional)} bound to no register. */
+  default Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
+    return beginSending(key, digest, receipt, owner, lease, Optional.empty());
   }
 
   /**
@@ -97,12 +105,25 @@ public interface ReceiptJournal {
   /** Up to {@code limit} records in {@code status}, oldest first. */
   List<ReceiptRecord> findByStatus(ReceiptStatus status, int limit);
 
+  /** A pending record as recovery meets it: its key, its place in the journal's order, its register. */
+  record Pending(IdempotencyKey key, long position, Optional<RegisterId> register) {}
+
   /**
-   * The keys of up to {@code limit} pending records whose lease is free or ran out, oldest first; never
-   * one that {@link ReceiptRecord#needsPerson() needs a person}. Keys only, so that a record that cannot
-   * be read is met (and reported) by its own {@link #claim}, not by the whole list.
+   * Up to {@code limit} pending records after {@code position} (0 for the first) whose lease is free or
+   * ran out, in journal order (oldest first); never one that {@link ReceiptRecord#needsPerson() needs a
+   * person}. A keyset page: the next page starts after the last position returned. No receipt is read,
+   * so that a record that cannot be read is met (and reported) by its own {@link #claim}.
    */
-  List<IdempotencyKey> recoverable(int limit);
+  List<Pending> recoverable(long position, int limit);
+
+  /**
+   * Gives back every lease held by the runs of node {@code nodeId} (owners {@code nodeId#…}): a node
+   * that restarts under its stable id takes back at once what it held when it stopped, instead of
+   * waiting the leases out. Two live processes must never share a node id.
+   *
+   * @return how many leases were given back
+   */
+  int releaseLeasesOf(String nodeId);
 
   /**
    * Streams every record matching {@code query} to {@code sink}, oldest first, without holding them

@@ -6,6 +6,7 @@ import java.util.Optional;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
+import kz.fiscal.core.RegisterId;
 
 /**
  * The journal's state of one idempotency key.
@@ -23,6 +24,8 @@ import kz.fiscal.core.Receipt;
  * @param owner who holds the lease to work on it
  * @param leaseUntil until when the lease holds
  * @param version increases with every change; updates compare it
+ * @param register the register it was first sent to, bound for good: retries, lookups and recovery go
+ *     there only (empty while never sent, and for records journaled before registers were recorded)
  */
 public record ReceiptRecord(
     IdempotencyKey key,
@@ -37,7 +40,8 @@ public record ReceiptRecord(
     Instant updatedAt,
     Optional<String> owner,
     Optional<Instant> leaseUntil,
-    long version) {
+    long version,
+    Optional<RegisterId> register) {
 
   public ReceiptRecord {
     Objects.requireNonNull(key, "key");
@@ -51,9 +55,18 @@ public record ReceiptRecord(
     Objects.requireNonNull(updatedAt, "updatedAt");
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(leaseUntil, "leaseUntil");
+    Objects.requireNonNull(register, "register");
     if (status.isFiscalized() && result.isEmpty()) {
       throw new IllegalArgumentException("A " + status + " record carries its result");
     }
+  }
+
+  /** A record bound to no register. */
+  public ReceiptRecord(IdempotencyKey key, String digest, Receipt receipt, ReceiptStatus status, int attempts,
+      Optional<FiscalResult> result, Optional<RecordedError> lastError, Optional<Instant> firstSentAt,
+      Instant createdAt, Instant updatedAt, Optional<String> owner, Optional<Instant> leaseUntil, long version) {
+    this(key, digest, receipt, status, attempts, result, lastError, firstSentAt, createdAt, updatedAt, owner,
+        leaseUntil, version, Optional.empty());
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.Optional;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
+import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.internal.RecordCodec;
 
 /** Maps journal rows to records and back for {@link JdbcReceiptJournal}. */
@@ -108,7 +109,8 @@ final class Rows {
         instant(rows, 13),
         Optional.ofNullable(rows.getString(14)),
         Optional.ofNullable(instant(rows, 15)),
-        rows.getLong(16));
+        rows.getLong(16),
+        Optional.ofNullable(rows.getString(17)).map(RegisterId::parse));
   }
 
   /**
@@ -121,7 +123,7 @@ final class Rows {
       throws SQLException {
     String sql = "UPDATE fiscal_receipt SET digest = ?, status = ?, attempts = ?, result_json = ?, rnm = ?, "
         + "shift_number = ?, error_kind = ?, error_code = ?, error_message = ?, error_at = ?, first_sent_at = ?, "
-        + "updated_at = ?, lease_owner = ?, lease_until = ?, row_version = ?"
+        + "updated_at = ?, lease_owner = ?, lease_until = ?, row_version = ?, register_id = ?"
         + (receiptJson == null ? "" : ", receipt_json = ?") + " WHERE idem_key = ? AND row_version = ?";
     try (PreparedStatement update = connection.prepareStatement(sql)) {
       Optional<FiscalResult> result = next.result();
@@ -141,7 +143,8 @@ final class Rows {
       update.setString(13, next.owner().orElse(null));
       setInstant(update, 14, next.leaseUntil().orElse(null));
       update.setLong(15, next.version());
-      int index = 16;
+      update.setString(16, next.register().map(RegisterId::toString).orElse(null));
+      int index = 17;
       if (receiptJson != null) {
         update.setString(index++, receiptJson);
       }

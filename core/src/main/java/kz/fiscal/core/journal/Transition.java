@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.Receipt;
+import kz.fiscal.core.RegisterId;
 
 /**
  * A change the owner of a record asks the journal to make, all at once with its history entry.
@@ -13,9 +14,10 @@ import kz.fiscal.core.Receipt;
  * @param result the check, for {@link ReceiptStatus#FISCALIZED}
  * @param error the failure that causes this transition, if any
  * @param replacement a corrected receipt and its digest, for a {@code FAILED → REQUESTED} re-submission
+ * @param register for a send, the register it goes to: the record is bound to it from its first send
  */
 public record Transition(ReceiptStatus to, boolean send, Optional<FiscalResult> result,
-    Optional<RecordedError> error, Optional<Replacement> replacement) {
+    Optional<RecordedError> error, Optional<Replacement> replacement, Optional<RegisterId> register) {
 
   /** A corrected receipt with its digest. */
   public record Replacement(Receipt receipt, String digest) {
@@ -30,11 +32,27 @@ public record Transition(ReceiptStatus to, boolean send, Optional<FiscalResult> 
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(error, "error");
     Objects.requireNonNull(replacement, "replacement");
+    Objects.requireNonNull(register, "register");
   }
 
-  /** Marks the record as being sent, before the driver is called. */
+  /** A transition that names no register. */
+  public Transition(ReceiptStatus to, boolean send, Optional<FiscalResult> result, Optional<RecordedError> error,
+      Optional<Replacement> replacement) {
+    this(to, send, result, error, replacement, Optional.empty());
+  }
+
+  /** Marks the record as being sent, before the driver is called, to the register it is bound to. */
   public static Transition sending() {
     return new Transition(ReceiptStatus.SENT, true, Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Marks the record as being sent to {@code register}, before the driver is called; binds a record
+   * never sent to it.
+   */
+  public static Transition sending(RegisterId register) {
+    return new Transition(ReceiptStatus.SENT, true, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.of(register));
   }
 
   /** The check exists. */

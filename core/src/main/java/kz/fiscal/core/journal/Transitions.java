@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
+import kz.fiscal.core.RegisterId;
 
 /** The record a transition makes, shared by every journal so they agree on the lifecycle. */
 final class Transitions {
@@ -27,6 +28,11 @@ final class Transitions {
     if (transition.replacement().isPresent() && r.status() != ReceiptStatus.FAILED) {
       throw new IllegalStateException("Only a FAILED record may take a corrected receipt");
     }
+    if (r.register().isPresent() && transition.register().isPresent() && !r.register().equals(transition.register())) {
+      throw new IllegalStateException(r.key().value() + " is bound to register " + r.register().get()
+          + ", not " + transition.register().get());
+    }
+    var register = r.register().isPresent() ? r.register() : transition.register();
     int attempts = transition.send() ? r.attempts() + 1 : r.attempts();
     Optional<Instant> firstSentAt = transition.send() && r.firstSentAt().isEmpty() ? Optional.of(now) : r.firstSentAt();
     var receipt = transition.replacement().map(Transition.Replacement::receipt).orElse(r.receipt());
@@ -34,7 +40,7 @@ final class Transitions {
     var result = transition.result().isPresent() ? transition.result() : r.result();
     var error = transition.error().isPresent() ? transition.error() : r.lastError();
     return new ReceiptRecord(r.key(), digest, receipt, to, attempts, result, error, firstSentAt, r.createdAt(), now,
-        r.owner(), Optional.of(leaseUntil), r.version() + 1);
+        r.owner(), Optional.of(leaseUntil), r.version() + 1, register);
   }
 
   /** A new record: {@code REQUESTED}, version 1, owned by {@code owner} until {@code now + lease}. */
@@ -59,13 +65,15 @@ final class Transitions {
   /** {@code r} leased to {@code owner} until {@code leaseUntil}: only the lease and the version change. */
   static ReceiptRecord leased(ReceiptRecord r, String owner, Instant leaseUntil) {
     return new ReceiptRecord(r.key(), r.digest(), r.receipt(), r.status(), r.attempts(), r.result(), r.lastError(),
-        r.firstSentAt(), r.createdAt(), r.updatedAt(), Optional.of(owner), Optional.of(leaseUntil), r.version() + 1);
+        r.firstSentAt(), r.createdAt(), r.updatedAt(), Optional.of(owner), Optional.of(leaseUntil), r.version() + 1,
+        r.register());
   }
 
   /** {@code r} after its owner gave up the lease: no owner, no lease, the next version. */
   static ReceiptRecord released(ReceiptRecord r) {
     return new ReceiptRecord(r.key(), r.digest(), r.receipt(), r.status(), r.attempts(), r.result(), r.lastError(),
-        r.firstSentAt(), r.createdAt(), r.updatedAt(), Optional.empty(), Optional.empty(), r.version() + 1);
+        r.firstSentAt(), r.createdAt(), r.updatedAt(), Optional.empty(), Optional.empty(), r.version() + 1,
+        r.register());
   }
 
   /** A record just begun and the history entries that go with it. */
@@ -76,13 +84,14 @@ final class Transitions {
    * step, owned by {@code owner} until {@code now + lease}.
    */
   static Begun begun(IdempotencyKey key, String digest, Receipt receipt, String owner, Instant now, Duration lease,
-      boolean sending) {
+      boolean sending, Optional<RegisterId> register) {
     ReceiptRecord requested = requested(key, digest, receipt, owner, now, lease);
     JournalEntry first = new JournalEntry(key, Optional.empty(), ReceiptStatus.REQUESTED, 0, now, owner, Optional.empty());
     if (!sending) {
       return new Begun(requested, List.of(first));
     }
-    ReceiptRecord sent = applyTo(requested, Transition.sending(), now, now.plus(lease));
+    ReceiptRecord sent = applyTo(requested, register.map(Transition::sending).orElseGet(Transition::sending), now,
+        now.plus(lease));
     return new Begun(sent, List.of(first, new JournalEntry(key, Optional.of(ReceiptStatus.REQUESTED),
         ReceiptStatus.SENT, sent.attempts(), now, owner, Optional.empty())));
   }

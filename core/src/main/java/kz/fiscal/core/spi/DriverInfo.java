@@ -4,23 +4,25 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import kz.fiscal.core.ReceiptFeature;
+import kz.fiscal.core.RegisterId;
 
 /**
  * What a driver is and can carry.
  *
  * @param name the driver's name, e.g. {@code webkassa}
- * @param registerId how the driver addresses its register (Webkassa's cashbox number, a port path)
+ * @param registerId the register, named stably (provider and its own number: Webkassa's cashbox, a
+ *     device's factory number), never by something that changes such as a port path
  * @param rnm the register's registration number at the tax authority, when known
  * @param serialNumber the register's serial number (ZNM), when known
  * @param capabilities the receipt features the driver can carry
  * @param stampsOwnTime whether the register dates each check itself when it makes it (Webkassa v4 takes
  *     no date), so a receipt's operation time is not what the check shows
  */
-public record DriverInfo(String name, String registerId, Optional<String> rnm, Optional<String> serialNumber,
+public record DriverInfo(String name, RegisterId registerId, Optional<String> rnm, Optional<String> serialNumber,
     Set<ReceiptFeature> capabilities, boolean stampsOwnTime) {
 
   /** A driver whose register prints the receipt's own operation time. */
-  public DriverInfo(String name, String registerId, Optional<String> rnm, Optional<String> serialNumber,
+  public DriverInfo(String name, RegisterId registerId, Optional<String> rnm, Optional<String> serialNumber,
       Set<ReceiptFeature> capabilities) {
     this(name, registerId, rnm, serialNumber, capabilities, false);
   }

@@ -53,10 +53,10 @@ class InMemoryReceiptJournalTest extends ReceiptJournalContract {
 
     clock.advance(SHORT_LEASE);
     assertEquals(Optional.empty(), journal().claim(key, OTHER, LONG_LEASE));
-    assertEquals(List.of(), journal().recoverable(10));
+    assertEquals(List.of(), ReceiptJournalContract.pendingKeys(journal(), 10));
 
     clock.advance(Duration.ofNanos(1));
-    assertEquals(List.of(key), journal().recoverable(10));
+    assertEquals(List.of(key), ReceiptJournalContract.pendingKeys(journal(), 10));
     ReceiptRecord claimed = journal().claim(key, OTHER, LONG_LEASE).orElseThrow();
     assertEquals(Optional.of(START.plus(SHORT_LEASE).plusNanos(1).plus(LONG_LEASE)), claimed.leaseUntil());
     assertEquals(START, claimed.updatedAt());

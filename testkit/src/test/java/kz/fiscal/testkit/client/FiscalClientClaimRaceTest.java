@@ -17,6 +17,7 @@ import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyConflictException;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
+import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.ReceiptRejectedException;
 import kz.fiscal.core.RecoveryReport;
 import kz.fiscal.core.journal.ReceiptJournal;
@@ -125,7 +126,7 @@ class FiscalClientClaimRaceTest {
   private static final class StaleReads extends ForwardingReceiptJournal {
     private final ConcurrentHashMap<IdempotencyKey, ReceiptRecord> nextFinds = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<IdempotencyKey, ReceiptRecord> nextBegins = new ConcurrentHashMap<>();
-    private volatile List<IdempotencyKey> recoverable;
+    private volatile List<Pending> recoverable;
 
     StaleReads(ReceiptJournal delegate) {
       super(delegate);
@@ -141,7 +142,8 @@ class FiscalClientClaimRaceTest {
     }
 
     void recoverable(List<ReceiptRecord> records) {
-      recoverable = records.stream().map(ReceiptRecord::key).toList();
+      long[] position = {0};
+      recoverable = records.stream().map(r -> new Pending(r.key(), ++position[0], r.register())).toList();
     }
 
     @Override
@@ -151,9 +153,10 @@ class FiscalClientClaimRaceTest {
     }
 
     @Override
-    public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
+    public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease,
+        Optional<RegisterId> register) {
       ReceiptRecord scripted = nextBegins.remove(key);
-      return scripted != null ? new Begin(scripted, false) : super.beginSending(key, digest, receipt, owner, lease);
+      return scripted != null ? new Begin(scripted, false) : super.beginSending(key, digest, receipt, owner, lease, register);
     }
 
     @Override
@@ -163,9 +166,10 @@ class FiscalClientClaimRaceTest {
     }
 
     @Override
-    public List<IdempotencyKey> recoverable(int limit) {
-      List<IdempotencyKey> scripted = recoverable;
-      return scripted != null ? scripted : super.recoverable(limit);
+    public List<Pending> recoverable(long position, int limit) {
+      List<Pending> scripted = recoverable;
+      recoverable = null; // a stale page once: the next page is read from the journal
+      return scripted != null ? scripted : super.recoverable(position, limit);
     }
   }
 }

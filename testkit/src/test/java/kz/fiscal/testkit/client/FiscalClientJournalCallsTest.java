@@ -15,6 +15,7 @@ import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
+import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.ReceiptRejectedException;
 import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptRecord;
@@ -104,8 +105,9 @@ class FiscalClientJournalCallsTest {
     }
 
     @Override
-    public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
-      Begin begin = super.beginSending(key, digest, receipt, owner, lease);
+    public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease,
+        Optional<RegisterId> register) {
+      Begin begin = super.beginSending(key, digest, receipt, owner, lease, register);
       calls.add("beginSending -> " + begin.record().status());
       return begin;
     }

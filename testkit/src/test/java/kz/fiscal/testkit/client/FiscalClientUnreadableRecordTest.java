@@ -54,7 +54,7 @@ class FiscalClientUnreadableRecordTest {
 
     RecoveryReport report = client.recover();
 
-    assertEquals(new RecoveryReport(2, 2, 0, 0, 0, 1), report);
+    assertEquals(new RecoveryReport(2, 2, 0, 0, 0, 1, 0, 0), report);
     assertEquals(ReceiptStatus.FISCALIZED, client.status(key("order-a")).orElseThrow().status());
     assertEquals(ReceiptStatus.FISCALIZED, client.status(key("order-c")).orElseThrow().status());
     assertEquals(0, register.ledgerCount(key("order-broken")));

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.FiscalResult;
@@ -14,6 +15,7 @@ import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Item;
 import kz.fiscal.core.PaymentType;
 import kz.fiscal.core.Receipt;
+import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.ReceiptEvent;
 import kz.fiscal.core.RetryPolicy;
 import kz.fiscal.core.Seller;
@@ -233,9 +235,10 @@ public final class CrashWorker {
     }
 
     @Override
-    public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease) {
+    public Begin beginSending(IdempotencyKey key, String digest, Receipt receipt, String owner, Duration lease,
+        Optional<RegisterId> register) {
       haltOn(key);
-      return super.beginSending(key, digest, receipt, owner, lease);
+      return super.beginSending(key, digest, receipt, owner, lease, register);
     }
 
     private void haltOn(IdempotencyKey key) {

@@ -98,7 +98,7 @@ final class FileLedgerRegister implements FiscalDriver {
 
   @Override
   public DriverInfo info() {
-    return new DriverInfo("file-ledger", "LEDGER-1", Optional.of(RNM), Optional.of("ZNM-LEDGER"),
+    return new DriverInfo("file-ledger", kz.fiscal.core.RegisterId.of("file-ledger", "LEDGER-1"), Optional.of(RNM), Optional.of("ZNM-LEDGER"),
         Set.of(ReceiptFeature.values()));
   }
 

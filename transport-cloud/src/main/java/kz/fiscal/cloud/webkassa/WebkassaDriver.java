@@ -30,6 +30,7 @@ import kz.fiscal.core.InvalidReceiptException;
 import kz.fiscal.core.OutcomeUnknownException;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.ReceiptFeature;
+import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.Violation;
 import kz.fiscal.core.ViolationCode;
 import kz.fiscal.core.spi.CheckHistory;
@@ -62,6 +63,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
   private final ProviderSession session;
   private final ProviderHistory history;
   private final String cashbox;
+  private final RegisterId registerId;
   private final String baseUrl;
   private final boolean autoCloseShift;
   private final Clock clock;
@@ -73,6 +75,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     this.http = http;
     this.session = new ProviderSession(http, new WireJson(), builder.login, builder.password);
     this.cashbox = builder.cashbox;
+    this.registerId = RegisterId.of("webkassa", cashbox);
     this.history = new ProviderHistory(session, cashbox, builder.historyPages);
     this.baseUrl = builder.baseUrl.toString();
     this.autoCloseShift = builder.autoCloseShift;
@@ -252,7 +255,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
    */
   @Override
   public DriverInfo info() {
-    return new DriverInfo("webkassa", cashbox, Optional.ofNullable(rnm), Optional.ofNullable(serialNumber), CAPABILITIES,
+    return new DriverInfo("webkassa", registerId, Optional.ofNullable(rnm), Optional.ofNullable(serialNumber), CAPABILITIES,
         true); // a /check carries no date: the provider stamps its own
   }
 
@@ -266,10 +269,11 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     return "WebkassaDriver[" + cashbox + " at " + baseUrl + "]";
   }
 
+  /** Keeps what a check showed of the register, and names the register in the result. */
   private FiscalResult remember(FiscalResult result) {
     rnm = result.rnm();
     result.registerSerial().ifPresent(serial -> serialNumber = serial);
-    return result;
+    return result.withRegister(registerId);
   }
 
   /** One request at a time to the register; waiting ends at the deadline, before anything is sent. */

@@ -30,7 +30,7 @@ class WebkassaDriverBuilderTest {
   @ValueSource(strings = {"http://127.0.0.1:8080", "http://localhost:9000/", "https://kkm.webkassa.kz"})
   void httpsAndLoopbackAreAccepted(String url) {
     try (WebkassaDriver driver = complete().baseUrl(url).build()) {
-      assertEquals("SWK00033717", driver.info().registerId());
+      assertEquals(kz.fiscal.core.RegisterId.of("webkassa", "SWK00033717"), driver.info().registerId());
     }
   }
 

@@ -81,6 +81,9 @@ final class Recovery {
   }
 
   private void work(Map<RegisterId, List<Pending>> groups) {
+    if (groups.isEmpty()) {
+      return;
+    }
     if (groups.size() == 1) {
       Map.Entry<RegisterId, List<Pending>> only = groups.entrySet().iterator().next();
       work(only.getKey(), only.getValue());

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Ofd;
@@ -64,6 +65,7 @@ class JournalSchemaMigrationTest {
     ReceiptRecord old = journal.find(IdempotencyKey.of("order-1")).orElseThrow();
     assertEquals(ReceiptStatus.FISCALIZED, old.status());
     assertEquals(SALE, old.receipt());
+    assertEquals(Optional.empty(), old.register(), "a record of before registers were recorded is unbound");
     List<ReceiptRecord> shift = new ArrayList<>();
     journal.forEach(ReceiptQuery.byShift("600300000001", 42), shift::add);
     assertEquals(List.of(old), shift, "the shift columns were filled from the stored result");

@@ -25,6 +25,7 @@ import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Ofd;
 import kz.fiscal.core.PaymentType;
 import kz.fiscal.core.Receipt;
+import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.Seller;
 import kz.fiscal.core.Tenge;
 import kz.fiscal.core.VatRate;
@@ -92,6 +93,8 @@ public abstract class ReceiptJournalContract {
       .build();
   protected static final RecordedError DEVICE = new RecordedError(RecordedError.Kind.DEVICE, "18",
       "Paper out", Instant.parse("2026-03-01T04:30:01Z"));
+  protected static final RegisterId REGISTER_A = RegisterId.of("webkassa", "SWK00000001");
+  protected static final RegisterId REGISTER_B = RegisterId.of("webkassa", "SWK00000002");
   protected static final RecordedError COLLISION = new RecordedError(RecordedError.Kind.KEY_COLLISION, "",
       "Key holds another check: its total is 600.00, the journaled receipt's 500.00", Instant.parse("2026-03-02T04:00:00Z"));
   protected static final RecordedError UNKNOWN = new RecordedError(RecordedError.Kind.OUTCOME_UNKNOWN, "",
@@ -770,6 +773,58 @@ public abstract class ReceiptJournalContract {
     assertTrue(journal.find(collided).orElseThrow().needsPerson());
     assertFalse(journal.find(unknown).orElseThrow().needsPerson());
     assertEquals(RecordedError.Kind.KEY_COLLISION, journal.find(collided).orElseThrow().lastError().orElseThrow().kind());
+  }
+
+  @Test
+  public void aRecordIsBoundToTheRegisterOfItsFirstSendAndNoOtherMaySendIt() {
+    IdempotencyKey key = key("bound");
+    ReceiptRecord sent = journal.beginSending(key, DIGEST, RECEIPT, OWNER, LONG_LEASE, Optional.of(REGISTER_A))
+        .record();
+    ReceiptRecord waiting = journal.apply(key, OWNER, sent.version(),
+        Transition.failure(ReceiptStatus.REQUESTED, DEVICE), LONG_LEASE);
+
+    assertEquals(Optional.of(REGISTER_A), sent.register());
+    assertEquals(Optional.of(REGISTER_A), waiting.register(), "a register condition does not unbind it");
+    assertThrows(IllegalStateException.class,
+        () -> journal.apply(key, OWNER, waiting.version(), Transition.sending(REGISTER_B), LONG_LEASE));
+    ReceiptRecord again = journal.apply(key, OWNER, waiting.version(), Transition.sending(REGISTER_A), LONG_LEASE);
+    assertEquals(Optional.of(REGISTER_A), again.register());
+    assertEquals(Optional.of(REGISTER_A), journal.find(key).orElseThrow().register());
+  }
+
+  @Test
+  public void recoverableNamesEachRecordsRegisterAndPagesAfterAPosition() throws Exception {
+    journal.beginSending(key("on-a"), DIGEST, RECEIPT, OWNER, SHORT_LEASE, Optional.of(REGISTER_A));
+    journal.beginSending(key("on-b"), DIGEST, RECEIPT, OWNER, SHORT_LEASE, Optional.of(REGISTER_B));
+    journal.begin(key("unsent"), DIGEST, RECEIPT, OWNER, SHORT_LEASE);
+    advanceClock(PAST_SHORT_LEASE);
+
+    List<ReceiptJournal.Pending> first = journal.recoverable(0, 2);
+    List<ReceiptJournal.Pending> rest = journal.recoverable(first.get(1).position(), 2);
+
+    assertEquals(List.of(key("on-a"), key("on-b")), first.stream().map(ReceiptJournal.Pending::key).toList());
+    assertEquals(List.of(Optional.of(REGISTER_A), Optional.of(REGISTER_B)),
+        first.stream().map(ReceiptJournal.Pending::register).toList());
+    assertTrue(first.get(0).position() < first.get(1).position());
+    assertEquals(List.of(key("unsent")), rest.stream().map(ReceiptJournal.Pending::key).toList());
+    assertEquals(Optional.empty(), rest.get(0).register());
+    assertEquals(List.of(), journal.recoverable(rest.get(0).position(), 2));
+  }
+
+  @Test
+  public void aNodeTakesBackTheLeasesOfItsOwnRunsAndNoOthers() {
+    journal.begin(key("mine-1"), DIGEST, RECEIPT, "node_a#1", LONG_LEASE);
+    journal.begin(key("mine-2"), DIGEST, RECEIPT, "node_a#2", LONG_LEASE);
+    journal.begin(key("longer-name"), DIGEST, RECEIPT, "node_ab#1", LONG_LEASE);
+    journal.begin(key("like-pattern"), DIGEST, RECEIPT, "nodeXa#1", LONG_LEASE);
+
+    int released = journal.releaseLeasesOf("node_a");
+
+    assertEquals(2, released);
+    assertTrue(journal.claim(key("mine-1"), OTHER, LONG_LEASE).isPresent());
+    assertTrue(journal.claim(key("mine-2"), OTHER, LONG_LEASE).isPresent());
+    assertEquals(Optional.empty(), journal.claim(key("longer-name"), OTHER, LONG_LEASE));
+    assertEquals(Optional.empty(), journal.claim(key("like-pattern"), OTHER, LONG_LEASE));
   }
 
   @Test

@@ -33,6 +33,9 @@ import kz.fiscal.testkit.RecordingFiscalDriver;
  * check for a resent key. Zero latency; reports are not supported. Thread-safe, and safe across processes.
  */
 final class FileLedgerRegister implements FiscalDriver {
+  /** The register every node process names: one ledger file, one register. */
+  static final kz.fiscal.core.RegisterId ID = kz.fiscal.core.RegisterId.of("file-ledger", "LEDGER-1");
+
   private static final String RNM = "600300000002";
 
   /** One printed check: who asked for it and what it was. */
@@ -98,7 +101,7 @@ final class FileLedgerRegister implements FiscalDriver {
 
   @Override
   public DriverInfo info() {
-    return new DriverInfo("file-ledger", kz.fiscal.core.RegisterId.of("file-ledger", "LEDGER-1"), Optional.of(RNM), Optional.of("ZNM-LEDGER"),
+    return new DriverInfo("file-ledger", ID, Optional.of(RNM), Optional.of("ZNM-LEDGER"),
         Set.of(ReceiptFeature.values()));
   }
 
@@ -144,6 +147,7 @@ final class FileLedgerRegister implements FiscalDriver {
         .total(Tenge.ofTiyn(Long.parseLong(field[3])))
         .ofd(RecordingFiscalDriver.OFD)
         .providerReference(field[0])
+        .register(ID)
         .build();
     return new Printed(IdempotencyKey.of(field[0]), field[4], result);
   }

@@ -54,13 +54,19 @@ public final class FiscalMemoryJson {
         documents.put(doc.fd(), doc);
       }
       Optional<OpenCheck> check = Optional.ofNullable(root.get("check")).map(c -> check(map(c)));
+      long fdLast = num(root, "fdLast");
+      int docRunning = (int) num(root, "docRunning");
+      int shiftNumber = (int) num(root, "shiftNumber");
+      int lastClosedShift = (int) num(root, "lastClosedShift");
+      Optional<Instant> shiftOpenedAt = Optional.ofNullable((String) root.get("shiftOpenedAt")).map(Instant::parse);
+      int receiptNo = (int) num(root, "receiptNo");
       synchronized (s) {
-        s.fdLast = num(root, "fdLast");
-        s.docRunning = (int) num(root, "docRunning");
-        s.shiftNumber = (int) num(root, "shiftNumber");
-        s.lastClosedShift = (int) num(root, "lastClosedShift");
-        s.shiftOpenedAt = Optional.ofNullable((String) root.get("shiftOpenedAt")).map(Instant::parse);
-        s.receiptNo = (int) num(root, "receiptNo");
+        s.fdLast = fdLast;
+        s.docRunning = docRunning;
+        s.shiftNumber = shiftNumber;
+        s.lastClosedShift = lastClosedShift;
+        s.shiftOpenedAt = shiftOpenedAt;
+        s.receiptNo = receiptNo;
         s.check = check;
         s.documents.clear();
         s.documents.putAll(documents);

@@ -61,11 +61,7 @@ class VirtualRegistrarCommandTest {
 
   @Test
   void checkOfTheSpecExamplesIsFiscalDocumentSevenWithTheSpecSign() throws Exception {
-    host.body(OPEN_SHIFT);
-    for (int i = 0; i < 4; i++) {
-      host.body(line(0x80, 1000, 100, 1, 1));
-      host.body(cash45(100));
-    }
+    openShiftAndSell(4);
 
     assertEquals("02 03 80 00 01 82", host.command(SALE_EXAMPLE));
     assertEquals("02 08 89 00 01 30 75 00 00 00 C5", host.command(Bodies.frameOf(SUBTOTAL)));
@@ -99,11 +95,7 @@ class VirtualRegistrarCommandTest {
 
   @Test
   void storageStatusOfTheSpecAfterCheckSeven() throws Exception {
-    host.body(OPEN_SHIFT);
-    for (int i = 0; i < 5; i++) {
-      host.body(line(0x80, 1000, 100, 1, 1));
-      host.body(cash45(100));
-    }
+    openShiftAndSell(5);
     host.registrar.clock().advance(Duration.ofSeconds(65));
 
     assertEquals("02 21 FF 01 00 03 00 00 01 00 1A 01 0F 0A 1F 30 30 30 30 30 30 30 30 31 32 33 34 35 36 37 38 07 00 00"
@@ -242,6 +234,15 @@ class VirtualRegistrarCommandTest {
 
     assertEquals("80 00 1E", host.body(line(0x80, ADMIN, 1000, 100, 1, "01 00 00 00")));
     assertEquals("88 00 01", host.body(CANCEL));
+  }
+
+  /** Opens the shift (FD 2) and closes {@code checks} checks of 1.00 tenge (FD 3 onwards). */
+  private void openShiftAndSell(int checks) throws Exception {
+    host.body(OPEN_SHIFT);
+    for (int i = 0; i < checks; i++) {
+      host.body(line(0x80, 1000, 100, 1, 1));
+      host.body(cash45(100));
+    }
   }
 
   private static String fs32(RegistrarDocument d) {

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * A link-level fault the {@link VirtualRegistrar} suffers (spec §7.5), with its trigger: which command
+ * A fault the {@link VirtualRegistrar} suffers on the link or in answering (spec §7.5), with its trigger: which command
  * ({@link #on}, any by default), from which matching intact frame ({@link #occurrence}, 1 = the next),
  * and how many frames in a row ({@link #times}, 1 by default). After its last firing it disarms itself.
  * Several armed faults may fire on one frame. Immutable; the factories and withers return new values.
@@ -34,7 +34,9 @@ public final class RegistrarFault {
     /** Ignore all input and send nothing for {@code duration} or until the faults are cleared. */
     SILENT,
     /** Send {@code bytes} bytes of {@code FF} and other non-control bytes before the next reply. */
-    NOISE
+    NOISE,
+    /** Accept and ACK the frame, but answer {@code CMD errorCode} without executing it. */
+    FORCE_ERROR
   }
 
   private final Kind kind;
@@ -117,6 +119,19 @@ public final class RegistrarFault {
     return of(Kind.NOISE, bytes, Duration.ZERO, false);
   }
 
+  /**
+   * The frame is answered {@code CMD code} (e.g. {@code 50}, {@code 6B}, {@code 4E}, {@code 03}) and not
+   * executed.
+   *
+   * @throws IllegalArgumentException when {@code code} is not 1…255
+   */
+  public static RegistrarFault forceError(int code) {
+    if (code < 1 || code > 0xFF) {
+      throw new IllegalArgumentException("an error code is 01…FF, got " + code);
+    }
+    return of(Kind.FORCE_ERROR, code, Duration.ZERO, false);
+  }
+
   /** Fires only on frames with this command code ({@code FFxx} codes as {@code 0xFFxx}). */
   public RegistrarFault on(int command) {
     if (command < 0 || command > 0xFFFF) {
@@ -166,9 +181,14 @@ public final class RegistrarFault {
     return times;
   }
 
+  /** FORCE_ERROR: the error byte of the answer; 0 for the other kinds. */
+  public int errorCode() {
+    return kind == Kind.FORCE_ERROR ? bytes : 0;
+  }
+
   /** The byte count of TRUNCATE_ANSWER, GAP_IN_ANSWER and NOISE; 0 for the others. */
   public int bytes() {
-    return bytes;
+    return kind == Kind.FORCE_ERROR ? 0 : bytes;
   }
 
   /** The time of GAP_IN_ANSWER, BUSY and SILENT; zero for the others. */

@@ -19,7 +19,10 @@ import java.util.stream.Collectors;
 import kz.fiscal.testkit.internal.shtrih.DeviceLink;
 import kz.fiscal.testkit.internal.shtrih.DeviceSettings;
 import kz.fiscal.testkit.internal.shtrih.FaultBoard;
-import kz.fiscal.testkit.internal.shtrih.LinkCommands;
+import kz.fiscal.testkit.internal.shtrih.FiscalCommands;
+import kz.fiscal.testkit.internal.shtrih.FiscalMemoryJson;
+import kz.fiscal.testkit.internal.shtrih.FiscalSettings;
+import kz.fiscal.testkit.internal.shtrih.FiscalState;
 import kz.fiscal.testkit.internal.shtrih.WireLog;
 
 /**
@@ -28,9 +31,12 @@ import kz.fiscal.testkit.internal.shtrih.WireLog;
  * code with any driver, so a driver tested against it is checked independently. Thread-safe: the device
  * runs on its own thread, and tests arm faults, power-cycle it and read its log from theirs.
  *
- * <p>This release has the link layer (states, held answers, reply delays, the link faults of §7.5) and
- * answers short status (0x10) in its power-on state; other commands answer {@code 37} ("not supported")
- * until the fiscal state arrives.
+ * <p>Behind the link layer (states, held answers, reply delays, the link faults of §7.5) it keeps the
+ * fiscal state of §7.1 (shift with its 24 h limit on its own clock at +05:00, the open check, counters,
+ * and a fiscal memory of documents signed as §7.3 says) and runs every command of §3 with the checks and
+ * error precedence of §7.2. The fiscal knobs of §7.5 ({@link RegistrarFault#forceError}, paper out,
+ * OFD offline, FF commands unsupported, KZ tail off) are methods here; {@link #snapshot()} and
+ * {@link #restore(String)} carry fiscal memory across registrars.
  */
 public final class VirtualRegistrar implements AutoCloseable {
   /** Which way bytes went. */
@@ -63,6 +69,7 @@ public final class VirtualRegistrar implements AutoCloseable {
   }
 
   private final MutableClock clock;
+  private final FiscalState fiscal;
   private final FaultBoard faults = new FaultBoard();
   private final WireLog log;
   private final DeviceLink device;
@@ -74,8 +81,10 @@ public final class VirtualRegistrar implements AutoCloseable {
     this.log = new WireLog(clock);
     this.input = input;
     this.output = output;
+    this.fiscal = new FiscalState(new FiscalSettings(b.serial, b.bin, b.fsKey, b.fsDigits, b.taxRates, b.printTimes,
+        b.maxLines, b.shiftNotOpenCode, b.rebootCancelsCheck), clock);
     this.device = new DeviceLink(new DeviceSettings(b.replyDelay, b.byteTimeout, b.confirmTimeout, b.execTimes,
-        b.baud), new LinkCommands(), faults, log, output);
+        b.baud), new FiscalCommands(fiscal), faults, log, output);
     device.start(input, "virtual-registrar");
   }
 
@@ -101,6 +110,64 @@ public final class VirtualRegistrar implements AutoCloseable {
    */
   public void reboot() {
     device.powerCycle();
+  }
+
+  /** Takes the paper out (passive paper-out, §7.5): submode 1, flags {@code 0210}, until {@link #paperLoaded()}. */
+  public void paperOut() {
+    fiscal.paperOut();
+  }
+
+  /**
+   * Loads paper: after a passive paper-out the device is ready (submode 0); after paper ran out while
+   * printing it waits for B0 (submode 3).
+   */
+  public void paperLoaded() {
+    fiscal.paperLoaded();
+  }
+
+  /** The next printing command commits and answers OK, then the paper is out (submode 2, §7.5). */
+  public void paperOutDuringNextPrint() {
+    fiscal.armPaperOutDuringNextPrint();
+  }
+
+  /** While on, documents are made offline: tail flag bit 0, FF0A "OFD receipt" 0, FF01 warning bit 3. */
+  public void ofdOffline(boolean on) {
+    fiscal.ofdOffline(on);
+  }
+
+  /** While on, every FFxx frame is answered in the old-firmware form {@code FF 37} (§1.3). */
+  public void fnCommandsUnsupported(boolean on) {
+    fiscal.ffUnsupported(on);
+  }
+
+  /** Whether FF45 and FF0A answers carry the KZ tail (§3.12); on by default. */
+  public void kzTail(boolean on) {
+    fiscal.kzTail(on);
+  }
+
+  /** The fiscal state now (§7.1). */
+  public RegistrarState state() {
+    return fiscal.view();
+  }
+
+  /** Fiscal memory: every document, in FD order, FD 1 (registration) first. */
+  public List<RegistrarDocument> documents() {
+    return fiscal.documents();
+  }
+
+  /** Fiscal memory, counters, the shift and any open check as JSON, for {@link #restore(String)}. */
+  public String snapshot() {
+    return FiscalMemoryJson.write(fiscal);
+  }
+
+  /**
+   * Replaces the fiscal state with a {@link #snapshot()}, as a registrar restarted on the same fiscal
+   * memory. Faults, paper and printing are left as they are.
+   *
+   * @throws IllegalArgumentException when {@code json} is not a snapshot
+   */
+  public void restore(String json) {
+    FiscalMemoryJson.read(Objects.requireNonNull(json, "json"), fiscal);
   }
 
   /** The registrar's clock; tests set or advance it. */
@@ -147,6 +214,15 @@ public final class VirtualRegistrar implements AutoCloseable {
     private final Map<Integer, Duration> execTimes = new HashMap<>();
     private int baud;
     private Clock clock = Clock.systemUTC();
+    private long serial = 12_345_678;
+    private long bin = 150_740_001_357L;
+    private byte[] fsKey = "virtual-registrar-ofd-key".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private int fsDigits = 12;
+    private final Map<Integer, Integer> taxRates = new HashMap<>(Map.of(1, 1600, 2, 1200, 3, 0, 4, 500));
+    private final Map<Integer, Duration> printTimes = new HashMap<>();
+    private int maxLines = 200;
+    private int shiftNotOpenCode = 0x3D;
+    private boolean rebootCancelsCheck;
 
     private Builder() {}
 
@@ -189,6 +265,73 @@ public final class VirtualRegistrar implements AutoCloseable {
     /** The clock the registrar's own clock starts from; system UTC by default. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The serial number (12345678 by default); also the 16-digit storage serial. */
+    public Builder serial(long serial) {
+      if (serial < 0 || serial > 0xFFFF_FFFEL) {
+        throw new IllegalArgumentException("a serial is a uint32 below FFFFFFFF, got " + serial);
+      }
+      this.serial = serial;
+      return this;
+    }
+
+    /** The seller's BIN/IIN in the INN field of 0x11 (150740001357 by default). */
+    public Builder bin(long bin) {
+      if (bin < 0 || bin > 999_999_999_999L) {
+        throw new IllegalArgumentException("a BIN has 12 digits, got " + bin);
+      }
+      this.bin = bin;
+      return this;
+    }
+
+    /** The fiscal sign's HMAC key ({@code fsKey}) and digit count ({@code fsDigits}, 9…19) of §7.3. */
+    public Builder fiscalSign(String key, int digits) {
+      if (digits < 9 || digits > 19) {
+        throw new IllegalArgumentException("fsDigits must be 9…19, got " + digits);
+      }
+      this.fsKey = key.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      this.fsDigits = digits;
+      return this;
+    }
+
+    /** The rate of tax group 1…4 in basis points (defaults 1600, 1200, 0, 500). */
+    public Builder taxRate(int group, int basisPoints) {
+      if (group < 1 || group > 4 || basisPoints < 0 || basisPoints > 10_000) {
+        throw new IllegalArgumentException("group 1…4 and 0…10000 basis points, got " + group + ", " + basisPoints);
+      }
+      taxRates.put(group, basisPoints);
+      return this;
+    }
+
+    /** How long {@code command} keeps the submode at 5 ("printing") on the registrar's clock ({@code printMs}). */
+    public Builder printTime(int command, Duration d) {
+      printTimes.put(command, requireNotNegative(d, "printTime"));
+      return this;
+    }
+
+    /** The most lines a check takes before {@code 94} (200 by default). */
+    public Builder maxLines(int lines) {
+      if (lines < 1) {
+        throw new IllegalArgumentException("maxLines must be >= 1, got " + lines);
+      }
+      this.maxLines = lines;
+      return this;
+    }
+
+    /** The code for "shift not open": {@code 0x3D} (default) or {@code 0x16} (§10 item 8). */
+    public Builder shiftNotOpenCode(int code) {
+      if (code != 0x3D && code != 0x16) {
+        throw new IllegalArgumentException("shiftNotOpenCode is 0x3D or 0x16, got " + code);
+      }
+      this.shiftNotOpenCode = code;
+      return this;
+    }
+
+    /** Whether a power cycle discards an open check ({@code rebootCancelsCheck}, false by default). */
+    public Builder rebootCancelsCheck(boolean cancels) {
+      this.rebootCancelsCheck = cancels;
       return this;
     }
 

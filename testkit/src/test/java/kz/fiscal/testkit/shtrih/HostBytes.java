@@ -57,6 +57,39 @@ final class HostBytes implements AutoCloseable {
     return receive(n);
   }
 
+  /** The frame {@code STX LEN body LRC} around {@code bodyHex}, in hex. */
+  static String frame(String bodyHex) {
+    byte[] body = HexFormat.of().parseHex(bodyHex.replace(" ", ""));
+    int lrc = body.length;
+    for (byte b : body) {
+      lrc ^= b & 0xFF;
+    }
+    return HEX.formatHex(new byte[] {0x02, (byte) body.length}) + " " + HEX.formatHex(body) + " "
+        + HEX.formatHex(new byte[] {(byte) lrc});
+  }
+
+  /**
+   * Sends the frame {@code requestHex}, expects the ACK, reads the whole answer frame (delimited by its
+   * LEN), confirms it with ACK and returns it in hex.
+   */
+  String command(String requestHex) throws IOException, InterruptedException {
+    String ack = exchange(requestHex, 1);
+    if (!ack.equals("06")) {
+      throw new AssertionError("expected ACK, got " + ack + "; trace:\n" + registrar.trace());
+    }
+    String head = receive(2);
+    int len = Integer.parseInt(head.substring(3), 16);
+    String rest = receive(len + 1);
+    send("06");
+    return head + " " + rest;
+  }
+
+  /** {@link #command} with the request given as its body (CMD DATA); returns the answer's body. */
+  String body(String requestBodyHex) throws IOException, InterruptedException {
+    String answer = command(frame(requestBodyHex));
+    return answer.substring(6, answer.length() - 3);
+  }
+
   /** Waits until the registrar has logged {@code entries} units, then returns its trace. */
   String traceAfter(int entries) throws InterruptedException {
     for (int i = 0; i < 400 && registrar.frameLog().size() < entries; i++) {

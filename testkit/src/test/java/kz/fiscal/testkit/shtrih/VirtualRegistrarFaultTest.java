@@ -151,13 +151,13 @@ class VirtualRegistrarFaultTest {
     List<String> replies = new java.util.ArrayList<>();
     replies.add(host.exchange(STATUS, 20));
     host.send("06");
-    replies.add(host.exchange("02 02 80 00 82", 6));
+    replies.add(host.exchange("02 02 81 00 83", 6));
     host.send("06");
     replies.add(host.exchange(STATUS, 1));
     replies.add(host.exchange(STATUS, 1));
     replies.add(host.exchange(STATUS, 20));
 
-    assertEquals(List.of("06 " + STATUS_ANSWER, "06 02 02 80 37 B5", "15", "15", "06 " + STATUS_ANSWER), replies);
+    assertEquals(List.of("06 " + STATUS_ANSWER, "06 02 02 81 37 B4", "15", "15", "06 " + STATUS_ANSWER), replies);
   }
 
   @Test

@@ -99,16 +99,16 @@ class VirtualRegistrarLinkTest {
     host.exchange(STATUS, 20);
     host.send("15");
 
-    assertEquals("06 02 02 11 37 24", host.exchange("02 05 11 01 00 00 00 15", 6));
+    assertEquals("06 02 02 81 37 B4", host.exchange("02 02 81 00 83", 6));
     host.send("06");
     assertEquals("15", host.exchange("05", 1));
   }
 
   @Test
   void unknownCommandsAreAckedAndAnsweredNotSupported() throws Exception {
-    assertEquals("06 02 02 80 37 B5", host.exchange("02 02 80 00 82", 6));
+    assertEquals("06 02 02 81 37 B4", host.exchange("02 02 81 00 83", 6));
     host.send("06");
-    assertEquals("06 02 03 FF 01 37 CA", host.exchange("02 06 FF 01 1E 00 00 00 E6", 7));
+    assertEquals("06 02 03 FF 7E 37 B5", host.exchange("02 06 FF 7E 1E 00 00 00 99", 7));
   }
 
   @Test

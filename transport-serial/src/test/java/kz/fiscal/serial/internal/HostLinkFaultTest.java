@@ -173,9 +173,9 @@ class HostLinkFaultTest {
     assertEquals(Kind.UNKNOWN, status().kind());
     line.registrar.clearFaults();
 
-    LinkOutcome next = line.host.transact(new Frame(0x11, hex("01 00 00 00")));
+    LinkOutcome next = line.host.transact(new Frame(0x81, hex("01 00 00 00")));
 
-    assertEquals(Optional.of(new Answer(0x11, 0x37, new byte[0])), next.answer());
+    assertEquals(Optional.of(new Answer(0x81, 0x37, new byte[0])), next.answer());
     assertEquals(List.of(new Frame(0x10, hex("00 01 92 02 04 00 00 99 D8 00 00 00 00 00 00"))), next.stale());
   }
 
@@ -207,8 +207,8 @@ class HostLinkFaultTest {
 
   @Test
   void unknownTwoByteCommandIsAnsweredNotSupported() {
-    LinkOutcome outcome = line.host.transact(new Frame(0xFF01, hex("1E 00 00 00")));
+    LinkOutcome outcome = line.host.transact(new Frame(0xFF7E, hex("1E 00 00 00")));
 
-    assertEquals(Optional.of(new Answer(0xFF01, 0x37, new byte[0])), outcome.answer());
+    assertEquals(Optional.of(new Answer(0xFF7E, 0x37, new byte[0])), outcome.answer());
   }
 }

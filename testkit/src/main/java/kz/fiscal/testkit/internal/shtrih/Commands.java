@@ -8,4 +8,7 @@ public interface Commands {
    * @return the answer body: the request's CMD, ERR, and data when ERR is {@code 00}
    */
   byte[] execute(byte[] request);
+
+  /** The device lost power: whatever it had not committed is gone. */
+  default void powerCycled() {}
 }

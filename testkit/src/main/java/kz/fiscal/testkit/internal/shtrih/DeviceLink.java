@@ -88,6 +88,7 @@ public final class DeviceLink {
   private void powerOn() {
     state = State.IDLE;
     held = Optional.empty();
+    commands.powerCycled();
   }
 
   private void step() {
@@ -180,19 +181,19 @@ public final class DeviceLink {
     RegistrarFault lose = fired.get(Kind.LOSE_ANSWER);
     if (lose != null) {
       if (lose.commit()) {
-        execute(body);
+        execute(body, fired);
       }
       powerOn();
       return;
     }
     if (silent != null) {
-      held = Optional.of(ShtrihBytes.wrap(execute(body)));
+      held = Optional.of(ShtrihBytes.wrap(execute(body, fired)));
       state = State.HOLDING;
       silence(silent);
       return;
     }
     busy(settings.execTime(command).plus(duration(fired, Kind.BUSY)).toNanos());
-    byte[] answer = ShtrihBytes.wrap(execute(body));
+    byte[] answer = ShtrihBytes.wrap(execute(body, fired));
     held = Optional.of(answer);
     if (fired.containsKey(Kind.DROP_ACK) || fired.containsKey(Kind.DROP_ANSWER)) {
       state = State.HOLDING;
@@ -235,7 +236,12 @@ public final class DeviceLink {
     state = held.isPresent() ? State.HOLDING : State.IDLE;
   }
 
-  private byte[] execute(byte[] body) {
+  /** Executes {@code body}, unless a forced error answers it without executing. */
+  private byte[] execute(byte[] body, Map<Kind, RegistrarFault> fired) {
+    RegistrarFault forced = fired.get(Kind.FORCE_ERROR);
+    if (forced != null) {
+      return ShtrihBytes.errorAnswer(body, forced.errorCode());
+    }
     synchronized (executed) {
       executed.add(ShtrihBytes.commandOf(body));
     }

@@ -46,6 +46,15 @@ public final class ShtrihBytes {
     return command > 0xFF ? 2 : 1;
   }
 
+  /** The error answer {@code CMD code} to the request {@code body}. */
+  public static byte[] errorAnswer(byte[] body, int code) {
+    int size = codeLength(commandOf(body));
+    byte[] answer = new byte[size + 1];
+    System.arraycopy(body, 0, answer, 0, size);
+    answer[size] = (byte) code;
+    return answer;
+  }
+
   public static String hex(byte[] bytes) {
     return HEX.formatHex(bytes);
   }

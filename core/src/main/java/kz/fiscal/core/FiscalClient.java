@@ -2,7 +2,6 @@ package kz.fiscal.core;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import kz.fiscal.core.internal.ReceiptDigest;
 import kz.fiscal.core.journal.InMemoryReceiptJournal;
 import kz.fiscal.core.journal.JournalEntry;
@@ -22,7 +20,6 @@ import kz.fiscal.core.journal.JournalException;
 import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
-import kz.fiscal.core.journal.Transition;
 import kz.fiscal.core.spi.FiscalDriver;
 
 /**
@@ -43,29 +40,14 @@ import kz.fiscal.core.spi.FiscalDriver;
  */
 public final class FiscalClient implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(FiscalClient.class.getName());
-  private static final int MAX_WAIT_POLLS = 10_000;
 
-  /** What a run needs from its client, whatever its register. */
-  record Settings(ReceiptJournal journal, RetryPolicy policy, Clock clock, Duration lease,
-      List<ReceiptListener> listeners, ReceiptValidator validator) {}
-
-  /** A receipt ready to journal: stamped with a time, and the register it goes to. */
-  private record Validated(Receipt receipt, RegisterId register) {}
-
-  private final Settings settings;
-  private final Registers registers;
-  private final Duration operationTimeTolerance;
-  private final String nodeId;
-  private final AtomicLong runs = new AtomicLong();
+  private final ClientContext context;
   private final ExecutorService executor;
   private final boolean ownsExecutor;
 
   private FiscalClient(Builder b) {
-    settings = new Settings(b.journal, b.policy, b.clock, b.lease, List.copyOf(b.listeners),
-        ReceiptValidator.of(b.vatSchedule, b.clock));
-    registers = new Registers(b.drivers, b.router);
-    operationTimeTolerance = b.operationTimeTolerance;
-    nodeId = b.nodeId;
+    context = new ClientContext(b.journal, b.policy, b.clock, b.lease, ReceiptValidator.of(b.vatSchedule, b.clock),
+        new Registers(b.drivers, b.router), b.operationTimeTolerance, b.listeners, b.nodeId);
     ownsExecutor = b.executor == null;
     executor = ownsExecutor ? Executors.newFixedThreadPool(4, daemonThreads()) : b.executor;
     if (b.stableNodeId) {
@@ -107,27 +89,18 @@ public final class FiscalClient implements AutoCloseable {
   private FiscalResult fiscalize(IdempotencyKey key, Receipt receipt, Optional<RegisterId> named)
       throws FiscalException {
     Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(receipt, "receipt");
-    Instant deadline = settings.clock().instant().plus(settings.policy().timeout());
-    String digest = ReceiptDigest.of(receipt);
-    Optional<ReceiptRecord> existing = settings.journal().find(key);
-    if (existing.isPresent() && existing.get().digest().equals(digest)) {
-      return resume(existing.get(), key, digest, receipt, deadline);
+    String digest = ReceiptDigest.of(Objects.requireNonNull(receipt, "receipt"));
+    Optional<ReceiptRecord> found = context.journal.find(key);
+    if (found.isPresent() && found.get().digest().equals(digest)) {
+      return Fiscalization.found(context, found.get(), receipt, digest).run();
     }
-    Validated valid = validated(receipt, named);
-    String owner = newOwner();
+    ClientContext.Validated valid = context.validated(receipt, named);
+    String owner = context.newOwner();
     // Begin and SENT in one journal change: the record is durably SENT, bound to its register, before the call.
-    ReceiptJournal.Begin begin = settings.journal().beginSending(key, digest, valid.receipt(), owner,
-        settings.lease(), Optional.of(valid.register()));
-    if (!begin.created()) {
-      return resume(begin.record(), key, digest, valid.receipt(), deadline);
-    }
-    ReceiptRecord record = begin.record();
-    notify(settings.listeners(), new ReceiptEvent(key, Optional.empty(), ReceiptStatus.REQUESTED, 0,
-        record.createdAt(), Optional.empty(), Optional.empty()));
-    notify(settings.listeners(), new ReceiptEvent(key, Optional.of(ReceiptStatus.REQUESTED), record.status(),
-        record.attempts(), record.updatedAt(), Optional.empty(), Optional.empty()));
-    return run(valid.register(), record, owner, deadline, true);
+    ReceiptJournal.Begin begin = context.journal.beginSending(key, digest, valid.receipt(), owner, context.lease,
+        Optional.of(valid.register()));
+    return begin.created() ? Fiscalization.begun(context, begin.record(), valid.receipt(), owner).run()
+        : Fiscalization.found(context, begin.record(), valid.receipt(), digest).run();
   }
 
   /** {@link #fiscalize} on the client's executor; the future fails with the {@link FiscalException} as cause. */
@@ -143,12 +116,12 @@ public final class FiscalClient implements AutoCloseable {
 
   /** The journal's record of {@code key}: status, attempts, result, last error, register. */
   public Optional<ReceiptRecord> status(IdempotencyKey key) {
-    return settings.journal().find(key);
+    return context.journal.find(key);
   }
 
   /** Every journaled transition of {@code key}, oldest first. */
   public List<JournalEntry> history(IdempotencyKey key) {
-    return settings.journal().history(key);
+    return context.journal.history(key);
   }
 
   /**
@@ -161,7 +134,7 @@ public final class FiscalClient implements AutoCloseable {
    * ReceiptRecord#needsPerson() needs a person}, is left alone.
    */
   public RecoveryReport recover() {
-    return new Recovery(this, settings.journal(), registers).run();
+    return new Recovery(context).run();
   }
 
   /**
@@ -169,7 +142,7 @@ public final class FiscalClient implements AutoCloseable {
    * and those no register of this client can take (up to {@code limit} of each kind per register).
    */
   public Backlog backlog(int limit) {
-    return Backlog.read(settings.journal(), registers.ids(), limit);
+    return Backlog.read(context.journal, context.registers.ids(), limit);
   }
 
   /** Stops the client's own executor, if it made one; the drivers and the journal stay the caller's. */
@@ -180,181 +153,17 @@ public final class FiscalClient implements AutoCloseable {
     }
   }
 
-  /**
-   * Works a record this client has claimed: at its own register, or (never sent) at the one the router
-   * chooses now. The lease is given back whatever happens.
-   *
-   * @throws DeviceException if the record waits for a register this client cannot work (not its own, or
-   *     a never-sent record no register takes now)
-   * @throws OutcomeUnknownException likewise for a record that may have been applied
-   */
-  FiscalResult work(ReceiptRecord claimed, String owner, Instant deadline) throws FiscalException {
-    Optional<RegisterId> register;
-    if (Registers.neverSent(claimed)) {
-      List<Violation> violations = new ArrayList<>(0);
-      register = registers.route(claimed.receipt(), Optional.empty(), violations);
-    } else {
-      register = registers.home(claimed);
-    }
-    if (register.isEmpty()) {
-      release(claimed.key(), owner);
-      String where = claimed.register().map(r -> "bound to register " + r + ", which this client does not drive")
-          .orElse(Registers.neverSent(claimed) ? "taken by no register of this client"
-              : "sent before registers were recorded, and this client drives several: a person must say which");
-      if (claimed.status() == ReceiptStatus.REQUESTED) {
-        throw new DeviceException(DeviceException.Reason.CONFIGURATION, "", "Key " + claimed.key().value()
-            + " waits, " + where);
-      }
-      throw new OutcomeUnknownException("Key " + claimed.key().value() + " may have been fiscalized and is "
-          + where, null);
-    }
-    return run(register.get(), claimed, owner, deadline, false);
-  }
-
-  private FiscalResult run(RegisterId register, ReceiptRecord claimed, String owner, Instant deadline,
-      boolean sentByBegin) throws FiscalException {
-    FiscalDriver driver = registers.driver(register).orElseThrow();
-    registers.enter(register);
-    try {
-      Fiscalization run = sentByBegin ? Fiscalization.ofBeginSending(settings, register, driver, claimed, owner, deadline)
-          : new Fiscalization(settings, register, driver, claimed, owner, deadline);
-      return run.run();
-    } finally {
-      registers.leave(register);
-    }
-  }
-
-  private FiscalResult resume(ReceiptRecord found, IdempotencyKey key, String digest, Receipt receipt,
-      Instant deadline) throws FiscalException {
-    ReceiptRecord record = found;
-    for (int poll = 0; ; poll++) {
-      if (!record.digest().equals(digest)) {
-        if (record.status() != ReceiptStatus.FAILED) {
-          throw new IdempotencyConflictException(key);
-        }
-        return resubmit(record, key, digest, receipt, deadline);
-      }
-      if (record.status().isFiscalized()) {
-        return record.result().orElseThrow();
-      }
-      if (record.status() == ReceiptStatus.FAILED) {
-        var error = record.lastError();
-        throw new ReceiptRejectedException(error.map(e -> e.code()).orElse(""),
-            error.map(e -> e.message()).orElse("rejected earlier"));
-      }
-      String owner = newOwner();
-      Optional<ReceiptRecord> claimed = settings.journal().claim(key, owner, settings.lease());
-      if (claimed.isPresent()) {
-        if (claimed.get().status().isPending()) {
-          return work(claimed.get(), owner, deadline);
-        }
-        // Another worker finished the key between our read and our claim: answer from what it stored.
-        release(key, owner);
-        record = claimed.get();
-        continue;
-      }
-      // Another caller holds the lease: wait for its outcome.
-      if (poll >= MAX_WAIT_POLLS || !settings.clock().instant().isBefore(deadline)) {
-        throw new OutcomeUnknownException(OutcomeUnknownException.Reason.IN_PROGRESS, "Key " + key.value()
-            + " is being fiscalized by another caller (" + record.owner().orElse("?") + "); its outcome is not"
-            + " known yet", null);
-      }
-      pause(poll);
-      record = settings.journal().find(key).orElseThrow();
-    }
-  }
-
-  private FiscalResult resubmit(ReceiptRecord failed, IdempotencyKey key, String digest, Receipt receipt,
-      Instant deadline) throws FiscalException {
-    Receipt stamped = validated(receipt, failed.register()).receipt();
-    String owner = newOwner();
-    ReceiptRecord claimed = settings.journal().claim(key, owner, settings.lease()).orElseThrow(
-        () -> new OutcomeUnknownException(OutcomeUnknownException.Reason.IN_PROGRESS, "Key " + key.value()
-            + " is being re-submitted by another caller", null));
-    if (claimed.status() != ReceiptStatus.FAILED) {
-      // Another caller re-submitted it between our read and our claim.
-      release(key, owner);
-      return resume(claimed, key, digest, receipt, deadline);
-    }
-    ReceiptRecord requested = settings.journal().apply(key, owner, claimed.version(),
-        Transition.resubmit(stamped, digest), settings.lease());
-    notify(settings.listeners(), new ReceiptEvent(key, Optional.of(ReceiptStatus.FAILED), ReceiptStatus.REQUESTED,
-        requested.attempts(), requested.updatedAt(), Optional.empty(), Optional.empty()));
-    return work(requested, owner, deadline);
-  }
-
-  /**
-   * The receipt stamped with the client's clock if it has no time, checked against the rules, and the
-   * register it goes to ({@code named}, else the router's choice). A register that dates checks itself
-   * prints now: a receipt dated further from now than the tolerance would be judged on rates of a date
-   * the check will not show.
-   */
-  private Validated validated(Receipt receipt, Optional<RegisterId> named) throws InvalidReceiptException {
-    Receipt stamped = receipt.operationTime().isPresent() ? receipt : receipt.withOperationTime(KzTime.now(settings.clock()));
-    List<Violation> violations = new ArrayList<>(settings.validator().validate(stamped));
-    Optional<RegisterId> register = registers.route(stamped, named, violations);
-    boolean stampsOwnTime = register.flatMap(registers::driver).map(d -> d.info().stampsOwnTime()).orElse(false);
-    if (stampsOwnTime && receipt.operationTime().isPresent()) {
-      Duration off = Duration.between(settings.clock().instant(), receipt.operationTime().get().toInstant()).abs();
-      if (off.compareTo(operationTimeTolerance) > 0) {
-        violations.add(new Violation(ViolationCode.OPERATION_TIME_NOT_NOW, "operationTime", "the register dates"
-            + " each check itself when it makes it, and " + receipt.operationTime().get() + " is " + off
-            + " from now (tolerance " + operationTimeTolerance + "): leave the operation time empty"));
-      }
-    }
-    if (!violations.isEmpty()) {
-      throw new InvalidReceiptException(violations);
-    }
-    return new Validated(stamped, register.orElseThrow());
-  }
-
   /** Gives back at once the leases this node held when it stopped, instead of waiting them out. */
   private void takeBackLeases() {
     try {
-      int released = settings.journal().releaseLeasesOf(nodeId);
+      int released = context.journal.releaseLeasesOf(context.nodeId());
       if (released > 0) {
-        LOG.log(System.Logger.Level.INFO, "Node {0} took back {1} leases it held before it stopped", nodeId, released);
+        LOG.log(System.Logger.Level.INFO, "Node {0} took back {1} leases it held before it stopped", context.nodeId(),
+            released);
       }
     } catch (JournalException e) {
-      LOG.log(System.Logger.Level.WARNING, "Node " + nodeId + " could not take back its leases; they run out by"
-          + " themselves", e);
-    }
-  }
-
-  private void pause(int poll) throws OutcomeUnknownException {
-    try {
-      settings.policy().sleeper().sleep(Duration.ofMillis(Math.min(200, 1L << Math.min(poll, 8))));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new OutcomeUnknownException(OutcomeUnknownException.Reason.IN_PROGRESS,
-          "Interrupted while another caller fiscalizes the key", e);
-    }
-  }
-
-  /** Gives back a lease taken for nothing; if that fails, the lease runs out by itself. */
-  void release(IdempotencyKey key, String owner) {
-    try {
-      settings.journal().release(key, owner);
-    } catch (JournalException e) {
-      LOG.log(System.Logger.Level.WARNING, "Could not release {0}; its lease runs out by itself", key.value());
-    }
-  }
-
-  String newOwner() {
-    return nodeId + "#" + runs.incrementAndGet();
-  }
-
-  Settings settings() {
-    return settings;
-  }
-
-  static void notify(List<ReceiptListener> listeners, ReceiptEvent event) {
-    for (int i = 0; i < listeners.size(); i++) {
-      try {
-        listeners.get(i).onTransition(event);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "Receipt listener failed on " + event.key().value(), e);
-      }
+      LOG.log(System.Logger.Level.WARNING, "Node " + context.nodeId() + " could not take back its leases; they run"
+          + " out by themselves", e);
     }
   }
 

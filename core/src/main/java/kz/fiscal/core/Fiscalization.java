@@ -1,74 +1,151 @@
 package kz.fiscal.core;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kz.fiscal.core.journal.JournalEntry;
 import kz.fiscal.core.journal.JournalException;
 import kz.fiscal.core.journal.LeaseLostException;
-import kz.fiscal.core.journal.RecordedError;
-import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
+import kz.fiscal.core.journal.RecordedError;
 import kz.fiscal.core.journal.Transition;
 import kz.fiscal.core.spi.FiscalDriver;
 
 /**
- * Drives one claimed record to an outcome: each step is journaled before it is acted on (SENT before
- * the driver is called), an unknown outcome is resolved only by lookup under the same key, and the
- * lease is given back at the end — with the final transition when there is one, else on its own. One
- * instance per run; not thread-safe.
+ * Where a paid order becomes a check: one key's way from the journal to an outcome, as a state
+ * machine over its record's status — the stored outcome of a finished key, a conflict or a corrected
+ * re-submission of a failed one, a claim (or a wait for the caller who holds it), then attempts at the
+ * record's own register: SENT journaled before the driver is called, an unknown outcome resolved only
+ * by lookup under the same key, retries within the deadline, and the lease given back at the end. One
+ * instance per call; not thread-safe.
  */
 final class Fiscalization {
   private static final System.Logger LOG = System.getLogger(FiscalClient.class.getName());
+  private static final int MAX_WAIT_POLLS = 10_000;
 
-  private final RegisterId register;
-  private final FiscalDriver driver;
-  private final ReceiptJournal journal;
-  private final RetryPolicy policy;
-  private final Clock clock;
-  private final Duration lease;
-  private final List<ReceiptListener> listeners;
-  private final String owner;
+  private final ClientContext context;
+  private final Receipt receipt;
+  private final String digest;
   private final Instant deadline;
-  private final ReceiptValidator validator;
-  private final boolean stampsOwnTime;
   private ReceiptRecord record;
+  /** The run's name in the record's lease, once it holds it. */
+  private String owner;
+  private RegisterId register;
+  private FiscalDriver driver;
   /** The record was journaled {@code SENT} by this run's own begin: the first attempt sends at once. */
   private boolean sentByBegin;
   private boolean released;
 
-  /** A run of a record journaled {@code SENT} by {@link kz.fiscal.core.journal.ReceiptJournal#beginSending}. */
-  static Fiscalization ofBeginSending(FiscalClient.Settings settings, RegisterId register, FiscalDriver driver,
-      ReceiptRecord sent, String owner, Instant deadline) {
-    Fiscalization run = new Fiscalization(settings, register, driver, sent, owner, deadline);
-    run.sentByBegin = sent.status() == ReceiptStatus.SENT;
+  private Fiscalization(ClientContext context, ReceiptRecord record, Receipt receipt, String digest, String owner) {
+    this.context = context;
+    this.record = record;
+    this.receipt = receipt;
+    this.digest = digest;
+    this.owner = owner;
+    this.deadline = context.deadline();
+  }
+
+  /** A record this client has just journaled {@code SENT} (bound to its register) and holds. */
+  static Fiscalization begun(ClientContext context, ReceiptRecord sent, Receipt receipt, String owner) {
+    Fiscalization run = new Fiscalization(context, sent, receipt, sent.digest(), owner);
+    run.sentByBegin = true;
+    run.announce(Optional.empty(), ReceiptStatus.REQUESTED, 0, sent.createdAt(), Optional.empty(), Optional.empty());
+    run.announce(Optional.of(ReceiptStatus.REQUESTED), sent.status(), sent.attempts(), sent.updatedAt(),
+        Optional.empty(), Optional.empty());
     return run;
   }
 
-  /** A run of {@code claimed} on {@code register}, the one it is bound to or (never sent) routed to. */
-  Fiscalization(FiscalClient.Settings settings, RegisterId register, FiscalDriver driver, ReceiptRecord claimed,
-      String owner, Instant deadline) {
-    this.register = register;
-    this.driver = driver;
-    this.journal = settings.journal();
-    this.policy = settings.policy();
-    this.clock = settings.clock();
-    this.lease = settings.lease();
-    this.listeners = settings.listeners();
-    this.validator = settings.validator();
-    this.stampsOwnTime = driver.info().stampsOwnTime();
-    this.record = claimed;
-    this.owner = owner;
-    this.deadline = deadline;
+  /** A key the journal already holds, asked for again with {@code receipt} (whose digest is {@code digest}). */
+  static Fiscalization found(ClientContext context, ReceiptRecord found, Receipt receipt, String digest) {
+    return new Fiscalization(context, found, receipt, digest, null);
+  }
+
+  /** A pending record recovery has claimed for {@code owner}. */
+  static Fiscalization claimed(ClientContext context, ReceiptRecord claimed, String owner) {
+    return new Fiscalization(context, claimed, claimed.receipt(), claimed.digest(), owner);
   }
 
   /** Runs to a result, or throws with the record left in the state the exception names. */
   FiscalResult run() throws FiscalException {
+    for (int poll = 0; ; poll++) {
+      if (owner != null) {
+        return work();
+      }
+      if (!record.digest().equals(digest)) {
+        if (record.status() != ReceiptStatus.FAILED) {
+          throw new IdempotencyConflictException(record.key());
+        }
+        resubmit();
+        continue;
+      }
+      switch (record.status()) {
+        case FISCALIZED, PARTIALLY_REFUNDED, REFUNDED -> {
+          return record.result().orElseThrow();
+        }
+        case FAILED -> throw new ReceiptRejectedException(record.lastError().map(RecordedError::code).orElse(""),
+            record.lastError().map(RecordedError::message).orElse("rejected earlier"));
+        case REQUESTED, SENT, IN_DOUBT -> claimOrWait(poll);
+      }
+    }
+  }
+
+  /** Takes the record's lease, or waits a little for the caller who holds it; the record is read anew either way. */
+  private void claimOrWait(int poll) throws OutcomeUnknownException {
+    String candidate = context.newOwner();
+    Optional<ReceiptRecord> claimed = context.journal.claim(record.key(), candidate, context.lease);
+    if (claimed.isPresent()) {
+      record = claimed.get();
+      if (record.status().isPending()) {
+        owner = candidate;
+      } else {
+        context.release(record.key(), candidate); // finished between our read and our claim: answer from it
+      }
+      return;
+    }
+    if (poll >= MAX_WAIT_POLLS || !context.clock.instant().isBefore(deadline)) {
+      throw new OutcomeUnknownException(OutcomeUnknownException.Reason.IN_PROGRESS, "Key " + record.key().value()
+          + " is being fiscalized by another caller (" + record.owner().orElse("?") + "); its outcome is not known"
+          + " yet", null);
+    }
     try {
-      return attempts();
+      context.policy.sleeper().sleep(Duration.ofMillis(Math.min(200, 1L << Math.min(poll, 8))));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OutcomeUnknownException(OutcomeUnknownException.Reason.IN_PROGRESS,
+          "Interrupted while another caller fiscalizes the key", e);
+    }
+    record = context.journal.find(record.key()).orElseThrow();
+  }
+
+  /** A failed key asked for with a corrected receipt: journaled {@code REQUESTED} with it, on its register. */
+  private void resubmit() throws FiscalException {
+    Receipt corrected = context.validated(receipt, record.register()).receipt();
+    String candidate = context.newOwner();
+    ReceiptRecord claimed = context.journal.claim(record.key(), candidate, context.lease).orElseThrow(
+        () -> new OutcomeUnknownException(OutcomeUnknownException.Reason.IN_PROGRESS, "Key " + record.key().value()
+            + " is being re-submitted by another caller", null));
+    record = claimed;
+    if (claimed.status() != ReceiptStatus.FAILED) {
+      context.release(claimed.key(), candidate); // another caller re-submitted it between our read and our claim
+      return;
+    }
+    owner = candidate;
+    move(Transition.resubmit(corrected, digest));
+  }
+
+  /** Works the held record at its register, and gives the lease back whatever happens. */
+  private FiscalResult work() throws FiscalException {
+    try {
+      bind();
+      context.registers.enter(register);
+      try {
+        return attempts();
+      } finally {
+        context.registers.leave(register);
+      }
     } catch (LeaseLostException e) {
       throw new OutcomeUnknownException("Another worker took over " + record.key().value(), e);
     } catch (JournalException e) {
@@ -77,14 +154,34 @@ final class Fiscalization {
           + "; recover() resolves it once the journal is back", e);
     } finally {
       if (!released) {
-        try {
-          journal.release(record.key(), owner);
-        } catch (JournalException e) {
-          LOG.log(System.Logger.Level.WARNING, "Could not release {0}; its lease runs out by itself",
-              record.key().value());
-        }
+        context.release(record.key(), owner);
       }
     }
+  }
+
+  /**
+   * The register the record is worked at: its own, or (never sent) the router's choice now.
+   *
+   * @throws DeviceException if a record never applied waits for a register this client cannot work
+   * @throws OutcomeUnknownException likewise for a record that may have been applied
+   */
+  private void bind() throws FiscalException {
+    Optional<RegisterId> target = Registers.neverSent(record)
+        ? context.registers.route(record.receipt(), Optional.empty(), new ArrayList<>())
+        : context.registers.home(record);
+    if (target.isEmpty()) {
+      String where = record.register().map(r -> "bound to register " + r + ", which this client does not drive")
+          .orElse(Registers.neverSent(record) ? "taken by no register of this client"
+              : "sent before registers were recorded, and this client drives several: a person must say which");
+      if (record.status() == ReceiptStatus.REQUESTED) {
+        throw new DeviceException(DeviceException.Reason.CONFIGURATION, "", "Key " + record.key().value() + " waits, "
+            + where);
+      }
+      throw new OutcomeUnknownException("Key " + record.key().value() + " may have been fiscalized and is " + where,
+          null);
+    }
+    register = target.get();
+    driver = context.registers.driver(register).orElseThrow();
   }
 
   private FiscalResult attempts() throws FiscalException {
@@ -132,11 +229,11 @@ final class Fiscalization {
         moveInDoubt("", "driver failed: " + e.getClass().getName());
       }
       Duration wait = wait(attempt, last);
-      if (attempt >= policy.maxAttempts() || !clock.instant().plus(wait).isBefore(deadline)) {
+      if (attempt >= context.policy.maxAttempts() || !context.clock.instant().plus(wait).isBefore(deadline)) {
         throw giveUp(last, attempt);
       }
       try {
-        policy.sleeper().sleep(wait);
+        context.policy.sleeper().sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw giveUp(last, attempt);
@@ -188,10 +285,10 @@ final class Fiscalization {
    * (a sale journaled on 31 December, sent on 1 January) fails the record unsent, naming the items.
    */
   private void refuseRatesOutOfForce() throws InvalidReceiptException {
-    if (!stampsOwnTime) {
+    if (!driver.info().stampsOwnTime()) {
       return;
     }
-    List<Violation> violations = validator.vatRatesOn(record.receipt(), KzTime.now(clock).toLocalDate());
+    List<Violation> violations = context.validator.vatRatesOn(record.receipt(), KzTime.now(context.clock).toLocalDate());
     if (!violations.isEmpty()) {
       InvalidReceiptException e = new InvalidReceiptException(violations);
       finish(Transition.failure(ReceiptStatus.FAILED, error(RecordedError.Kind.REJECTED,
@@ -228,8 +325,8 @@ final class Fiscalization {
   /** The backoff, or the provider's hint; never past what is left of the deadline. */
   private Duration wait(int attempt, FiscalException last) {
     Duration wait = last instanceof DeliveryFailedException d && d.retryAfter().isPresent()
-        ? d.retryAfter().get() : policy.backoff(attempt);
-    Duration left = Duration.between(clock.instant(), deadline);
+        ? d.retryAfter().get() : context.policy.backoff(attempt);
+    Duration left = Duration.between(context.clock.instant(), deadline);
     return left.isNegative() ? Duration.ZERO : wait.compareTo(left) > 0 ? left : wait;
   }
 
@@ -244,27 +341,30 @@ final class Fiscalization {
 
   private void move(Transition transition) {
     ReceiptStatus from = record.status();
-    record = journal.apply(record.key(), owner, record.version(), transition, lease);
+    record = context.journal.apply(record.key(), owner, record.version(), transition, context.lease);
     journaled(from, transition);
   }
 
   /** The run's last transition, journaled together with giving the lease back. */
   private void finish(Transition transition) {
     ReceiptStatus from = record.status();
-    record = journal.applyAndRelease(record.key(), owner, record.version(), transition, lease);
+    record = context.journal.applyAndRelease(record.key(), owner, record.version(), transition, context.lease);
     released = true;
     journaled(from, transition);
   }
 
   private void journaled(ReceiptStatus from, Transition transition) {
-    LOG.log(System.Logger.Level.DEBUG, "{0}: {1} -> {2} (attempt {3})", record.key().value(), from, record.status(),
-        record.attempts());
-    FiscalClient.notify(listeners, new ReceiptEvent(record.key(), Optional.of(from), record.status(),
-        record.attempts(), record.updatedAt(), transition.result(), transition.error()));
+    announce(Optional.of(from), record.status(), record.attempts(), record.updatedAt(), transition.error(),
+        transition.result());
+  }
+
+  /** The one place a transition becomes an event: the journal's entry of it, told to the listeners. */
+  private void announce(Optional<ReceiptStatus> from, ReceiptStatus to, int attempt, Instant at,
+      Optional<RecordedError> error, Optional<FiscalResult> result) {
+    context.announce(new JournalEntry(record.key(), from, to, attempt, at, owner, error), result);
   }
 
   private RecordedError error(RecordedError.Kind kind, String code, String message) {
-    // Microseconds: what a database column keeps, so a stored error reads back equal.
-    return new RecordedError(kind, code, message, clock.instant().truncatedTo(ChronoUnit.MICROS));
+    return context.error(kind, code, message);
   }
 }

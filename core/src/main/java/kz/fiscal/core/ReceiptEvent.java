@@ -3,28 +3,50 @@ package kz.fiscal.core;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import kz.fiscal.core.journal.RecordedError;
+import kz.fiscal.core.journal.JournalEntry;
 import kz.fiscal.core.journal.ReceiptStatus;
+import kz.fiscal.core.journal.RecordedError;
 
 /**
- * A journaled transition, as listeners hear it.
+ * A journaled transition, as listeners hear it: the journal's entry of it, and the check when the
+ * transition fiscalized one.
  *
- * @param key the idempotency key
- * @param from the status before, empty when the record was created
- * @param to the status after
- * @param attempt the send count after the transition
- * @param at when it was journaled
+ * @param entry the transition as the journal's history keeps it
  * @param result the check, when fiscalized
- * @param error the failure that caused it, if any
  */
-public record ReceiptEvent(IdempotencyKey key, Optional<ReceiptStatus> from, ReceiptStatus to, int attempt,
-    Instant at, Optional<FiscalResult> result, Optional<RecordedError> error) {
+public record ReceiptEvent(JournalEntry entry, Optional<FiscalResult> result) {
   public ReceiptEvent {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(entry, "entry");
     Objects.requireNonNull(result, "result");
-    Objects.requireNonNull(error, "error");
+  }
+
+  /** The idempotency key. */
+  public IdempotencyKey key() {
+    return entry.key();
+  }
+
+  /** The status before, empty when the record was created. */
+  public Optional<ReceiptStatus> from() {
+    return entry.from();
+  }
+
+  /** The status after. */
+  public ReceiptStatus to() {
+    return entry.to();
+  }
+
+  /** The send count after the transition. */
+  public int attempt() {
+    return entry.attempt();
+  }
+
+  /** When it was journaled. */
+  public Instant at() {
+    return entry.at();
+  }
+
+  /** The failure that caused it, if any. */
+  public Optional<RecordedError> error() {
+    return entry.error();
   }
 }

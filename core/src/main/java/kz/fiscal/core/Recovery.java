@@ -1,6 +1,5 @@
 package kz.fiscal.core;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,7 @@ final class Recovery {
   /** Outcomes in a row that leave a register's record pending before the pass stops working it. */
   static final int FAILURES_BEFORE_GIVING_UP = 3;
 
-  private final FiscalClient client;
+  private final ClientContext context;
   private final ReceiptJournal journal;
   private final Registers registers;
   private final Set<RegisterId> givenUp = ConcurrentHashMap.newKeySet();
@@ -42,10 +41,10 @@ final class Recovery {
   private final AtomicInteger notHere = new AtomicInteger();
   private final AtomicInteger deferred = new AtomicInteger();
 
-  Recovery(FiscalClient client, ReceiptJournal journal, Registers registers) {
-    this.client = client;
-    this.journal = journal;
-    this.registers = registers;
+  Recovery(ClientContext context) {
+    this.context = context;
+    this.journal = context.journal;
+    this.registers = context.registers;
   }
 
   RecoveryReport run() {
@@ -129,10 +128,10 @@ final class Recovery {
   private enum Outcome { DONE, STILL_PENDING, SKIPPED }
 
   private Outcome work(Pending p) {
-    String owner = client.newOwner();
+    String owner = context.newOwner();
     Optional<ReceiptRecord> claimed;
     try {
-      claimed = journal.claim(p.key(), owner, client.settings().lease());
+      claimed = journal.claim(p.key(), owner, context.lease);
     } catch (JournalException e) {
       // One unreadable record must not stop the recovery of every other paid order.
       LOG.log(System.Logger.Level.ERROR, "Recovery skips " + p.key().value() + ": " + e.getMessage(), e);
@@ -143,17 +142,16 @@ final class Recovery {
       return Outcome.SKIPPED;
     }
     if (!claimed.get().status().isPending()) {
-      client.release(p.key(), owner); // another worker finished it since the page was read
+      context.release(p.key(), owner); // another worker finished it since the page was read
       return Outcome.SKIPPED;
     }
     if (registers.home(claimed.get()).isEmpty() && !Registers.neverSent(claimed.get())) {
-      client.release(p.key(), owner);
+      context.release(p.key(), owner);
       notHere.incrementAndGet();
       return Outcome.SKIPPED;
     }
-    Instant deadline = client.settings().clock().instant().plus(client.settings().policy().timeout());
     try {
-      client.work(claimed.get(), owner, deadline);
+      Fiscalization.claimed(context, claimed.get(), owner).run();
       fiscalized.incrementAndGet();
       return Outcome.DONE;
     } catch (ReceiptRejectedException | InvalidReceiptException e) {

@@ -1,6 +1,5 @@
 package kz.fiscal.core;
 
-import java.lang.ref.WeakReference;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,42 +17,39 @@ import java.util.Set;
  * violation at once. Derived amounts throw {@link IllegalStateException} when a rule they depend on is
  * broken (e.g. a discount larger than its line). Immutable and thread-safe; build with
  * {@link #sale(Seller)} and its siblings.
- *
- * @param operation sale, sale return, purchase or purchase return
- * @param seller the taxpayer whose register issues the check
- * @param operationTime when the operation took place; empty means "now" on the client's clock
- * @param items the positions, at least one
- * @param modifiers check-level discounts and markups
- * @param payments the payments, one per type
- * @param customer the buyer's contact and IIN/BIN
- * @param returnBasis the original check, for returns
- * @param rounding how amounts round to whole tenge
- * @param returnVatPolicy for a return, which date's VAT rates it carries (the original sale's by default)
  */
-public record Receipt(
-    Operation operation,
-    Seller seller,
-    Optional<OffsetDateTime> operationTime,
-    List<Item> items,
-    List<Modifier> modifiers,
-    List<Payment> payments,
-    Customer customer,
-    Optional<ReturnBasis> returnBasis,
-    Rounding rounding,
-    ReturnVatPolicy returnVatPolicy) {
+public final class Receipt {
+  private final Operation operation;
+  private final Seller seller;
+  private final Optional<OffsetDateTime> operationTime;
+  private final List<Item> items;
+  private final List<Modifier> modifiers;
+  private final List<Payment> payments;
+  private final Customer customer;
+  private final Optional<ReturnBasis> returnBasis;
+  private final Rounding rounding;
+  private final ReturnVatPolicy returnVatPolicy;
+  /** The arithmetic, computed on first use and kept: a receipt is a value. */
+  private volatile Totals totals;
 
-  public Receipt {
-    Objects.requireNonNull(operation, "operation");
-    Objects.requireNonNull(seller, "seller");
-    Objects.requireNonNull(operationTime, "operationTime");
+  /**
+   * A receipt of these parts; see the accessors for each. Rejects nulls only: {@link ReceiptValidator}
+   * judges the content.
+   */
+  public Receipt(Operation operation, Seller seller, Optional<OffsetDateTime> operationTime, List<Item> items,
+      List<Modifier> modifiers, List<Payment> payments, Customer customer, Optional<ReturnBasis> returnBasis,
+      Rounding rounding, ReturnVatPolicy returnVatPolicy) {
+    this.operation = Objects.requireNonNull(operation, "operation");
+    this.seller = Objects.requireNonNull(seller, "seller");
+    this.operationTime = Objects.requireNonNull(operationTime, "operationTime");
     operationTime.ifPresent(t -> KzTime.requirePlausible(t, "operationTime"));
-    items = NonNull.copyOf(items, "items");
-    modifiers = NonNull.copyOf(modifiers, "modifiers");
-    payments = NonNull.copyOf(payments, "payments");
-    Objects.requireNonNull(customer, "customer");
-    Objects.requireNonNull(returnBasis, "returnBasis");
-    Objects.requireNonNull(rounding, "rounding");
-    Objects.requireNonNull(returnVatPolicy, "returnVatPolicy");
+    this.items = NonNull.copyOf(items, "items");
+    this.modifiers = NonNull.copyOf(modifiers, "modifiers");
+    this.payments = NonNull.copyOf(payments, "payments");
+    this.customer = Objects.requireNonNull(customer, "customer");
+    this.returnBasis = Objects.requireNonNull(returnBasis, "returnBasis");
+    this.rounding = Objects.requireNonNull(rounding, "rounding");
+    this.returnVatPolicy = Objects.requireNonNull(returnVatPolicy, "returnVatPolicy");
   }
 
   /** A receipt whose return, if it is one, carries the original sale's rates. */
@@ -209,24 +205,86 @@ public record Receipt(
     return features;
   }
 
-  /**
-   * The receipt's arithmetic. The last one computed is kept per thread, so a loop over the items'
-   * sums and VAT (a driver's mapping, an e-check) computes it once instead of once per item; the
-   * receipt is held weakly and compared by identity.
-   */
+  /** The receipt's arithmetic, computed once (a benign race may compute it twice, with equal results). */
   Totals totals() {
-    Memo memo = LAST_TOTALS.get();
-    if (memo != null && memo.receipt().get() == this) {
-      return memo.totals();
+    Totals computed = totals;
+    if (computed == null) {
+      computed = new Totals(this);
+      totals = computed;
     }
-    Totals totals = new Totals(this);
-    LAST_TOTALS.set(new Memo(new WeakReference<>(this), totals));
-    return totals;
+    return computed;
   }
 
-  private static final ThreadLocal<Memo> LAST_TOTALS = new ThreadLocal<>();
+  /** Sale, sale return, purchase or purchase return. */
+  public Operation operation() {
+    return operation;
+  }
 
-  private record Memo(WeakReference<Receipt> receipt, Totals totals) {}
+  /** The taxpayer whose register issues the check. */
+  public Seller seller() {
+    return seller;
+  }
+
+  /** When the operation took place; empty means "now" on the client's clock. */
+  public Optional<OffsetDateTime> operationTime() {
+    return operationTime;
+  }
+
+  /** The positions, at least one. */
+  public List<Item> items() {
+    return items;
+  }
+
+  /** Check-level discounts and markups. */
+  public List<Modifier> modifiers() {
+    return modifiers;
+  }
+
+  /** The payments, one per type. */
+  public List<Payment> payments() {
+    return payments;
+  }
+
+  /** The buyer's contact and IIN/BIN. */
+  public Customer customer() {
+    return customer;
+  }
+
+  /** The original check, for returns. */
+  public Optional<ReturnBasis> returnBasis() {
+    return returnBasis;
+  }
+
+  /** How amounts round to whole tenge. */
+  public Rounding rounding() {
+    return rounding;
+  }
+
+  /** For a return, which date's VAT rates it carries (the original sale's by default). */
+  public ReturnVatPolicy returnVatPolicy() {
+    return returnVatPolicy;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof Receipt r && operation == r.operation && seller.equals(r.seller)
+        && operationTime.equals(r.operationTime) && items.equals(r.items) && modifiers.equals(r.modifiers)
+        && payments.equals(r.payments) && customer.equals(r.customer) && returnBasis.equals(r.returnBasis)
+        && rounding == r.rounding && returnVatPolicy == r.returnVatPolicy;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(operation, seller, operationTime, items, modifiers, payments, customer, returnBasis, rounding,
+        returnVatPolicy);
+  }
+
+  @Override
+  public String toString() {
+    return "Receipt[operation=" + operation + ", seller=" + seller + ", operationTime=" + operationTime + ", items="
+        + items + ", modifiers=" + modifiers + ", payments=" + payments + ", customer=" + customer + ", returnBasis="
+        + returnBasis + ", rounding=" + rounding + ", returnVatPolicy=" + returnVatPolicy + "]";
+  }
 
   /** Collects a receipt; not thread-safe. */
   public static final class Builder {

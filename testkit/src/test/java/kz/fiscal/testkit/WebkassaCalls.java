@@ -74,10 +74,15 @@ final class WebkassaCalls {
   }
 
   String body(String fields) throws IOException {
+    return body(fake.cashboxNumber(), fields);
+  }
+
+  /** {@code fields} with the current token (authorizing first if needed) and {@code cashbox}. */
+  String body(String cashbox, String fields) throws IOException {
     if (token == null) {
       authorize();
     }
-    return "{\"Token\":\"" + token + "\",\"CashboxUniqueNumber\":\"" + fake.cashboxNumber() + "\""
+    return "{\"Token\":\"" + token + "\",\"CashboxUniqueNumber\":\"" + cashbox + "\""
         + (fields.isEmpty() ? "" : "," + fields) + "}";
   }
 

@@ -13,11 +13,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import kz.fiscal.testkit.FakeWebkassa.Fault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,18 +111,7 @@ class FakeWebkassaCashboxesTest {
   void overlapIsCountedForEachCashboxApart() throws Exception {
     calls.authorize();
     fake.processingDelay(Duration.ofMillis(300));
-    ExecutorService pool = Executors.newFixedThreadPool(3);
-    try {
-      List<Future<Integer>> answers = new ArrayList<>();
-      for (int i = 0; i < 3; i++) {
-        answers.add(pool.submit(() -> calls.send("/api/v4/XReport", fake.apiKey(), calls.body(B, "")).status()));
-      }
-      for (Future<Integer> answer : answers) {
-        assertEquals(200, answer.get());
-      }
-    } finally {
-      pool.shutdown();
-    }
+    assertEquals(List.of(200, 200, 200), calls.xReportsAtOnce(3, B));
     fake.processingDelay(Duration.ZERO);
     assertEquals(200, status(A, "a-1"));
     assertEquals(200, status(A, "a-2"));

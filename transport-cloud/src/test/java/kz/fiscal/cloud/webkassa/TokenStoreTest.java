@@ -139,40 +139,41 @@ class TokenStoreTest {
     assertEquals(2, logins.get(), "the first login and one renewal");
   }
 
-  @Test
-  void aRenewalGivesUpAfterItsWaitWhileAnotherOfTheAccountLogsIn() throws Exception {
+  /** A first login of {@link #SHOP} on another thread, held inside the login until {@code answer} opens. */
+  private Future<String> loginHeldUntil(CountDownLatch answer) throws InterruptedException {
     CountDownLatch loggingIn = new CountDownLatch(1);
-    CountDownLatch answer = new CountDownLatch(1);
-    Future<String> slow = threads.submit(() -> store.renew(SHOP, Optional.empty(), WAIT, () -> {
+    Future<String> held = threads.submit(() -> store.renew(SHOP, Optional.empty(), WAIT, () -> {
       loggingIn.countDown();
       await(answer);
       return login();
     }));
     loggingIn.await();
+    return held;
+  }
+
+  @Test
+  void aRenewalGivesUpAfterItsWaitWhileAnotherOfTheAccountLogsIn() throws Exception {
+    CountDownLatch answer = new CountDownLatch(1);
+    Future<String> held = loginHeldUntil(answer);
 
     assertThrows(DeliveryFailedException.class, () -> store.renew(SHOP, Optional.empty(), Duration.ZERO, this::login));
 
     answer.countDown();
-    assertEquals("t1", slow.get());
+    assertEquals("t1", held.get());
     assertEquals(1, logins.get());
   }
 
   @Test
   void anotherAccountIsNotHeldUpByALoginInProgress() throws Exception {
-    CountDownLatch loggingIn = new CountDownLatch(1);
     CountDownLatch answer = new CountDownLatch(1);
-    Future<String> slow = threads.submit(() -> store.renew(SHOP, Optional.empty(), WAIT, () -> {
-      loggingIn.countDown();
-      await(answer);
-      return "shop-token";
-    }));
-    loggingIn.await();
-
+    Future<String> held = loginHeldUntil(answer);
     TokenStore.Account other = new TokenStore.Account(SHOP.baseUrl(), "other@example.kz");
+
     assertEquals("t1", store.renew(other, Optional.empty(), Duration.ZERO, this::login));
 
     answer.countDown();
-    assertEquals("shop-token", slow.get());
+    assertEquals("t2", held.get());
+    assertEquals(Optional.of("t1"), store.token(other));
   }
 
   @Test

@@ -39,6 +39,18 @@ final class Callers {
   /** {@code callers} threads fiscalizing new keys for {@code duration}, all starting together. */
   static Result run(FiscalClient client, Receipt receipt, String prefix, int callers, Duration duration)
       throws InterruptedException {
+    return run(client, receipt, prefix, callers, duration, Long.MAX_VALUE);
+  }
+
+  /** {@code callers} threads fiscalizing {@code orders} new keys between them, all starting together. */
+  static Result run(FiscalClient client, Receipt receipt, String prefix, int callers, long orders)
+      throws InterruptedException {
+    return run(client, receipt, prefix, callers, Duration.ofDays(1), orders);
+  }
+
+  /** Callers fiscalizing new keys until {@code duration} has passed or {@code orders} were taken. */
+  private static Result run(FiscalClient client, Receipt receipt, String prefix, int callers, Duration duration,
+      long orders) throws InterruptedException {
     AtomicLong keys = new AtomicLong();
     CountDownLatch start = new CountDownLatch(1);
     long[][] latencies = new long[callers][];
@@ -59,10 +71,11 @@ final class Callers {
           long end = window[0] + duration.toNanos();
           while (true) {
             long begin = System.nanoTime();
-            if (begin >= end) {
+            long key = keys.incrementAndGet();
+            if (begin >= end || key > orders) {
               break;
             }
-            client.fiscalize(IdempotencyKey.of(prefix + keys.incrementAndGet()), receipt);
+            client.fiscalize(IdempotencyKey.of(prefix + key), receipt);
             if (n == mine.length) {
               mine = Arrays.copyOf(mine, n * 2);
             }

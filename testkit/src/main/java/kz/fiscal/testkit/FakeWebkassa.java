@@ -31,6 +31,12 @@ import mockwebserver3.MockWebServer;
  *
  * <p>Time is the injected clock plus whatever {@link #advance} added: shifts close after 24 h of it
  * (code 11 until a Z-report), offline mode ends after 72 h (code 18).
+ *
+ * <p>Several cashboxes of one account ({@link Builder#cashbox}) share its login: as at Webkassa, each
+ * Authorize revokes the token issued before. Faults can wait for a request to any cashbox ({@link
+ * #failNext(Fault)}) or to one ({@link #failNextOn(String, Fault)}), and overlap is counted per cashbox
+ * ({@link #maxConcurrentRequests(String)}). {@link Builder#latency} holds every answer back as a distant
+ * provider would.
  */
 public final class FakeWebkassa implements AutoCloseable {
   /** What goes wrong with the next request to a path; see {@link #failNext(String, Fault)}. */
@@ -89,11 +95,11 @@ public final class FakeWebkassa implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   private final String baseUrl;
 
-  private FakeWebkassa(Settings settings) {
+  private FakeWebkassa(Settings settings, Duration latency) {
     this.settings = settings;
     this.clock = new FakeClock(settings.clock());
     this.provider = new Provider(settings, clock);
-    this.dispatcher = new WebkassaDispatcher(provider);
+    this.dispatcher = new WebkassaDispatcher(provider, latency);
     server.setDispatcher(dispatcher);
     server.setServerSocketFactory(new NoDelayServerSockets());
     try {
@@ -164,14 +170,37 @@ public final class FakeWebkassa implements AutoCloseable {
     clock.advance(d);
   }
 
-  /** The next {@code POST /api/v4/check} suffers {@code fault}. */
+  /** The next {@code POST /api/v4/check}, whichever cashbox it names, suffers {@code fault}. */
   public void failNext(Fault fault) {
     failNext(CHECK, fault);
   }
 
-  /** The next request to {@code path} (ignoring case) suffers {@code fault}; several queue in order. */
+  /**
+   * The next request to {@code path} (ignoring case), whichever cashbox it names, suffers {@code fault};
+   * several queue in order.
+   */
   public void failNext(String path, Fault fault) {
-    dispatcher.failNext(Objects.requireNonNull(path), Objects.requireNonNull(fault));
+    dispatcher.failNext(Objects.requireNonNull(path), "", Objects.requireNonNull(fault));
+  }
+
+  /**
+   * The next {@code POST /api/v4/check} naming {@code cashbox} suffers {@code fault}; several queue in
+   * order, and a request takes its own cashbox's faults before those queued for any cashbox.
+   *
+   * @throws IllegalArgumentException when the fake has no such cashbox
+   */
+  public void failNextOn(String cashbox, Fault fault) {
+    failNextOn(cashbox, CHECK, fault);
+  }
+
+  /**
+   * The next request to {@code path} (ignoring case) naming {@code cashbox} suffers {@code fault}; as
+   * {@link #failNextOn(String, Fault)}.
+   *
+   * @throws IllegalArgumentException when the fake has no such cashbox
+   */
+  public void failNextOn(String cashbox, String path, Fault fault) {
+    dispatcher.failNext(Objects.requireNonNull(path), requireCashbox(cashbox), Objects.requireNonNull(fault));
   }
 
   /** How long {@link Fault#DELAY_AFTER_COMMIT} holds the answer back (10 s unless set). */
@@ -256,7 +285,23 @@ public final class FakeWebkassa implements AutoCloseable {
    * until the answer is handed to the socket.
    */
   public int maxConcurrentRequests() {
-    return dispatcher.maxInFlight(cashboxNumber());
+    return maxConcurrentRequests(cashboxNumber());
+  }
+
+  /**
+   * The most requests naming {@code cashbox} that were ever in flight at once, counted from arrival
+   * until the answer is handed to the socket (the {@linkplain Builder#latency latency} included); 0
+   * before its first request.
+   *
+   * @throws IllegalArgumentException when the fake has no such cashbox
+   */
+  public int maxConcurrentRequests(String cashbox) {
+    return dispatcher.maxInFlight(requireCashbox(cashbox));
+  }
+
+  /** The {@code UniqueNumber} of every cashbox, the default one first. */
+  public List<String> cashboxNumbers() {
+    return settings.cashboxes().stream().map(Settings.Register::uniqueNumber).toList();
   }
 
   /** The default cashbox's open or last shift number; 0 before its first shift. */
@@ -276,6 +321,13 @@ public final class FakeWebkassa implements AutoCloseable {
     server.close();
   }
 
+  private String requireCashbox(String cashbox) {
+    if (!cashboxNumbers().contains(Objects.requireNonNull(cashbox, "cashbox"))) {
+      throw new IllegalArgumentException("the fake has no cashbox " + cashbox + "; it has " + cashboxNumbers());
+    }
+    return cashbox;
+  }
+
   private Settings.Register defaultRegister() {
     return settings.cashboxes().get(0);
   }
@@ -290,6 +342,7 @@ public final class FakeWebkassa implements AutoCloseable {
     private Settings.Ofd ofd = new Settings.Ofd("АО «Казахтелеком»", 1, "consumer.oofd.kz");
     private Clock clock = Clock.systemUTC();
     private String employeeName = "Кассир Тестовый";
+    private Duration latency = Duration.ZERO;
 
     private Builder() {}
 
@@ -353,13 +406,31 @@ public final class FakeWebkassa implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long every answer waits before it is written, as a distant provider's round trip would: after
+     * the request is processed (a check is committed before the wait), for every request, path and
+     * cashbox, errors and faults included (a dropped connection is dropped after it). The fake serves
+     * each connection on its own thread, so the waits of concurrent requests overlap, and a request is
+     * counted in flight during its wait. Default none; use it to measure what a client does with a
+     * provider that is not on loopback, e.g. 50 ms.
+     *
+     * @throws IllegalArgumentException when {@code latency} is negative
+     */
+    public Builder latency(Duration latency) {
+      if (Objects.requireNonNull(latency, "latency").isNegative()) {
+        throw new IllegalArgumentException("latency must not be negative, got " + latency);
+      }
+      this.latency = latency;
+      return this;
+    }
+
     /** Starts the fake on a free loopback port. */
     public FakeWebkassa start() {
       List<Settings.Register> registers = cashboxes.isEmpty()
           ? List.of(new Settings.Register("SWK00033717", "620300145316", "WK0000123456"))
           : cashboxes;
       return new FakeWebkassa(new Settings(apiKey, login, password, registers, address, ofd,
-          clock.withZone(ZoneOffset.UTC), employeeName));
+          clock.withZone(ZoneOffset.UTC), employeeName), latency);
     }
 
     private static String requireText(String value, String name) {

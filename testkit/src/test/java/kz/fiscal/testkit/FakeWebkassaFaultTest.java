@@ -13,11 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import kz.fiscal.testkit.FakeWebkassa.Fault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -167,18 +163,8 @@ class FakeWebkassaFaultTest {
   void overlappingRequestsAreCountedPerCashbox() throws Exception {
     calls.authorize();
     fake.processingDelay(Duration.ofMillis(300));
-    ExecutorService pool = Executors.newFixedThreadPool(3);
-    try {
-      List<Future<WebkassaCalls.Answer>> answers = new ArrayList<>();
-      for (int i = 0; i < 3; i++) {
-        answers.add(pool.submit(() -> calls.send("/api/v4/XReport", fake.apiKey(), calls.body(""))));
-      }
-      for (Future<WebkassaCalls.Answer> answer : answers) {
-        assertEquals(200, answer.get().status());
-      }
-    } finally {
-      pool.shutdown();
-    }
+
+    assertEquals(List.of(200, 200, 200), calls.xReportsAtOnce(3, fake.cashboxNumber()));
 
     assertTrue(fake.maxConcurrentRequests() >= 2, "max " + fake.maxConcurrentRequests());
   }

@@ -5,8 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -74,11 +78,34 @@ final class WebkassaCalls {
   }
 
   String body(String fields) throws IOException {
+    return body(fake.cashboxNumber(), fields);
+  }
+
+  /** {@code fields} with the current token (authorizing first if needed) and {@code cashbox}. */
+  String body(String cashbox, String fields) throws IOException {
     if (token == null) {
       authorize();
     }
-    return "{\"Token\":\"" + token + "\",\"CashboxUniqueNumber\":\"" + fake.cashboxNumber() + "\""
+    return "{\"Token\":\"" + token + "\",\"CashboxUniqueNumber\":\"" + cashbox + "\""
         + (fields.isEmpty() ? "" : "," + fields) + "}";
+  }
+
+  /** Sends {@code count} X-reports of {@code cashbox} from as many threads at once; their HTTP statuses. */
+  List<Integer> xReportsAtOnce(int count, String cashbox) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        answers.add(pool.submit(() -> send("/api/v4/XReport", fake.apiKey(), body(cashbox, "")).status()));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> answer : answers) {
+        statuses.add(answer.get());
+      }
+      return statuses;
+    } finally {
+      pool.shutdown();
+    }
   }
 
   Map<String, Object> check(String fields) throws IOException {

@@ -44,7 +44,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * One Webkassa cloud cash register over API v4 (webkassa-v4.md). Thread-safe: calls from many threads
- * reach the register one at a time, share one login token, and each is bounded by its deadline. The
+ * reach the register one at a time, share one login token (with the other drivers of the account when
+ * they share a {@link TokenStore}), and each is bounded by its deadline. The
  * {@code ExternalCheckNumber} of every check is its idempotency key, so a resend is answered with code
  * 14 and the original check is returned from a lookup. The driver never retries an unknown outcome and
  * never puts secrets or buyer data into logs, messages or {@code toString()}. Build with {@link #builder()}.
@@ -71,9 +72,10 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
   private volatile String rnm;
   private volatile String serialNumber;
 
-  WebkassaDriver(Builder builder, HttpExchange http) {
+  WebkassaDriver(Builder builder, HttpExchange http, TokenStore tokens) {
     this.http = http;
-    this.session = new ProviderSession(http, new WireJson(), builder.login, builder.password);
+    this.session = new ProviderSession(http, new WireJson(), tokens,
+        new TokenStore.Account(builder.baseUrl.toString(), builder.login), builder.password, builder.clock);
     this.cashbox = builder.cashbox;
     this.registerId = RegisterId.of("webkassa", cashbox);
     this.history = new ProviderHistory(session, cashbox, builder.historyPages);
@@ -307,6 +309,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     private Clock clock = Clock.systemUTC();
     private int historyPages = ProviderHistory.MAX_PAGES;
     private HttpExchange.Limits limits = HttpExchange.Limits.DEFAULTS;
+    private TokenStore tokenStore;
 
     private Builder() {}
 
@@ -400,6 +403,16 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
       return this;
     }
 
+    /**
+     * Where the account's login token is kept. Give every driver of one account (one per cashbox) the
+     * same store: Webkassa revokes older tokens on each login, so drivers with stores of their own keep
+     * logging each other out. Default: a store of this driver's own ({@link TokenStore#inMemory()}).
+     */
+    public Builder tokenStore(TokenStore tokenStore) {
+      this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+      return this;
+    }
+
     /** The clock deadlines are measured on; default system UTC. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -422,7 +435,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
       boolean owned = client == null;
       HttpExchange http = new HttpExchange(owned ? new OkHttpClient() : client, owned, baseUrl, apiKey,
           connectTimeout, readTimeout, callTimeout, clock, limits);
-      return new WebkassaDriver(this, http);
+      return new WebkassaDriver(this, http, tokenStore == null ? TokenStore.inMemory() : tokenStore);
     }
 
     private static void require(Object value, String name) {

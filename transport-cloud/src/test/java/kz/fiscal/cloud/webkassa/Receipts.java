@@ -48,7 +48,21 @@ public final class Receipts {
 
   /** A driver builder with {@code fake}'s address, credentials and cash register. */
   static WebkassaDriver.Builder driverFor(FakeWebkassa fake) {
+    return driverFor(fake, fake.cashboxNumber());
+  }
+
+  /** A driver builder with {@code fake}'s address and credentials for its cash register {@code cashbox}. */
+  static WebkassaDriver.Builder driverFor(FakeWebkassa fake, String cashbox) {
     return WebkassaDriver.builder().baseUrl(fake.baseUrl()).apiKey(fake.apiKey()).login(fake.login())
-        .password(fake.password()).cashbox(fake.cashboxNumber());
+        .password(fake.password()).cashbox(cashbox);
+  }
+
+  /** {@code builder} with {@code count} cashboxes of one account, {@code SWK00040001} onwards. */
+  static FakeWebkassa.Builder cashboxes(FakeWebkassa.Builder builder, int count) {
+    for (int i = 1; i <= count; i++) {
+      builder.cashbox(String.format("SWK%08d", 40_000 + i), String.format("6203%08d", 40_000 + i),
+          String.format("WK%010d", 40_000 + i));
+    }
+    return builder;
   }
 }

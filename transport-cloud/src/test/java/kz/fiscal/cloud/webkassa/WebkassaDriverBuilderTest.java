@@ -47,10 +47,11 @@ class WebkassaDriverBuilderTest {
   }
 
   @Test
-  void blankCredentialsAndNonPositiveTimeoutsAreRefused() {
+  void blankCredentialsNonPositiveTimeoutsAndNoTokenStoreAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> complete().password(" "));
     assertThrows(IllegalArgumentException.class, () -> complete().readTimeout(Duration.ZERO));
     assertThrows(IllegalArgumentException.class, () -> complete().callTimeout(Duration.ofSeconds(-1)));
+    assertThrows(NullPointerException.class, () -> complete().tokenStore(null));
   }
 
   @Test

@@ -20,22 +20,34 @@ import mockwebserver3.SocketEffect;
 
 /**
  * Puts the provider on the wire: records every request, counts requests in flight per cashbox, waits
- * the processing delay outside the provider's lock, and applies the scripted faults before or after the
- * provider commits. MockWebServer calls it concurrently, one thread per connection. Thread-safe.
+ * the processing delay outside the provider's lock, applies the scripted faults before or after the
+ * provider commits, and holds every answer back for the latency before it is written. MockWebServer
+ * calls it concurrently, one thread per connection. Thread-safe.
  */
 public final class WebkassaDispatcher extends Dispatcher {
   private static final String JSON = "application/json; charset=utf-8";
 
   private final Provider provider;
   private final List<ReceivedRequest> received = new ArrayList<>();
-  private final Map<String, Deque<Fault>> faults = new HashMap<>();
+  /** Faults by lower-case path and the cashbox they wait for ("" for any). */
+  private final Map<Target, Deque<Fault>> faults = new HashMap<>();
   private final InFlight inFlight = new InFlight();
   private final CountDownLatch closing = new CountDownLatch(1);
   private Duration processingDelay = Duration.ZERO;
   private Duration responseDelay = Duration.ofSeconds(10);
+  private final Duration latency;
 
-  public WebkassaDispatcher(Provider provider) {
+  /** Where a fault waits: requests to {@code path} naming {@code cashbox}, or any cashbox when it is empty. */
+  private record Target(String path, String cashbox) {
+    Target {
+      path = path.toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** @param latency how long every answer waits before it is written */
+  public WebkassaDispatcher(Provider provider, Duration latency) {
     this.provider = provider;
+    this.latency = requireNonNegative(latency);
   }
 
   @Override
@@ -51,7 +63,9 @@ public final class WebkassaDispatcher extends Dispatcher {
         .filter(String.class::isInstance).map(String.class::cast).orElse("");
     inFlight.begin(cashbox);
     try {
-      return answer(recorded.getMethod(), request, nextFault(path));
+      MockResponse answer = answer(recorded.getMethod(), request, nextFault(path, cashbox));
+      pause(latency);
+      return answer;
     } finally {
       inFlight.end(cashbox);
     }
@@ -127,13 +141,23 @@ public final class WebkassaDispatcher extends Dispatcher {
     closing.countDown();
   }
 
-  private synchronized Optional<Fault> nextFault(String path) {
-    return Optional.ofNullable(faults.get(path.toLowerCase(Locale.ROOT))).map(Deque::poll);
+  /** The fault queued for this cashbox on {@code path}, else the one queued for any cashbox there. */
+  private synchronized Optional<Fault> nextFault(String path, String cashbox) {
+    Optional<Fault> own = poll(new Target(path, cashbox));
+    return own.isPresent() || cashbox.isEmpty() ? own : poll(new Target(path, ""));
   }
 
-  /** The next request to {@code path} (ignoring case) suffers {@code fault}; faults queue in order. */
-  public synchronized void failNext(String path, Fault fault) {
-    faults.computeIfAbsent(path.toLowerCase(Locale.ROOT), p -> new ArrayDeque<>()).add(fault);
+  private Optional<Fault> poll(Target target) {
+    return Optional.ofNullable(faults.get(target)).map(Deque::poll);
+  }
+
+  /**
+   * The next request to {@code path} (ignoring case) naming {@code cashbox} suffers {@code fault}; with
+   * an empty {@code cashbox}, the next request to the path whichever cashbox it names. Faults queue in
+   * order; a request takes its own cashbox's before those for any cashbox.
+   */
+  public synchronized void failNext(String path, String cashbox, Fault fault) {
+    faults.computeIfAbsent(new Target(path, cashbox), t -> new ArrayDeque<>()).add(fault);
   }
 
   public synchronized void processingDelay(Duration d) {

@@ -1,8 +1,12 @@
 package kz.fiscal.cloud.webkassa.internal;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
+import kz.fiscal.cloud.webkassa.TokenStore;
 import kz.fiscal.core.DeliveryFailedException;
 import kz.fiscal.core.DeviceException;
 import kz.fiscal.core.DeviceException.Reason;
@@ -10,9 +14,10 @@ import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.OutcomeUnknownException;
 
 /**
- * Authorized calls to Webkassa: one token shared by all threads, renewed by compare-and-set when the
- * provider answers code 2 (concurrent callers holding the same stale token cause one Authorize), after
- * which the call is repeated once. Thread-safe.
+ * Authorized calls to Webkassa: the account's token from its {@link TokenStore}, shared by all threads
+ * and by every driver given the same store, renewed by compare-and-set when the provider answers code 2
+ * (concurrent callers holding the same stale token cause one Authorize), after which the call is
+ * repeated once. The password stays here; the store sees only tokens. Thread-safe.
  */
 public final class ProviderSession {
   private static final String AUTHORIZE = "/api/v4/Authorize";
@@ -21,16 +26,20 @@ public final class ProviderSession {
 
   private final HttpExchange http;
   private final WireJson json;
-  private final String login;
+  private final TokenStore tokens;
+  private final TokenStore.Account account;
   private final String password;
-  private final Object authorizing = new Object();
-  private volatile String token;
+  private final Clock clock;
 
-  public ProviderSession(HttpExchange http, WireJson json, String login, String password) {
+  /** @param clock the clock deadlines are measured on */
+  public ProviderSession(HttpExchange http, WireJson json, TokenStore tokens, TokenStore.Account account,
+      String password, Clock clock) {
     this.http = http;
     this.json = json;
-    this.login = login;
+    this.tokens = tokens;
+    this.account = account;
     this.password = password;
+    this.clock = clock;
   }
 
   /** The provider's answer: its data, or the first of its errors. */
@@ -54,10 +63,11 @@ public final class ProviderSession {
    */
   public <D> Reply<D> call(String path, Function<String, Object> body, Class<D> dataType, Instant deadline)
       throws FiscalException {
-    String used = token(deadline);
+    Optional<String> stored = tokens.token(account);
+    String used = stored.isPresent() ? stored.get() : renew(Optional.empty(), deadline);
     Reply<D> reply = post(path, json.write(body.apply(used)), dataType, deadline);
     if (reply.failed() && reply.code() == ProviderErrors.SESSION_EXPIRED) {
-      reply = post(path, json.write(body.apply(renew(used, deadline))), dataType, deadline);
+      reply = post(path, json.write(body.apply(renew(Optional.of(used), deadline))), dataType, deadline);
       if (reply.failed() && reply.code() == ProviderErrors.SESSION_EXPIRED) {
         throw ProviderErrors.toException(ProviderErrors.SESSION_EXPIRED, reply.error().text(), path);
       }
@@ -65,27 +75,15 @@ public final class ProviderSession {
     return reply;
   }
 
-  private String token(Instant deadline) throws FiscalException {
-    String current = token;
-    return current != null ? current : renew(null, deadline);
-  }
-
-  /** A new token unless another thread already replaced {@code stale}. */
-  private String renew(String stale, Instant deadline) throws FiscalException {
-    synchronized (authorizing) {
-      String current = token;
-      if (current != null && !current.equals(stale)) {
-        return current;
-      }
-      token = authorize(deadline);
-      return token;
-    }
+  /** A new token unless another caller (of any driver sharing the store) already replaced {@code stale}. */
+  private String renew(Optional<String> stale, Instant deadline) throws FiscalException {
+    return tokens.renew(account, stale, Duration.between(clock.instant(), deadline), () -> authorize(deadline));
   }
 
   private String authorize(Instant deadline) throws FiscalException {
     Reply<Wire.TokenData> reply;
     try {
-      reply = post(AUTHORIZE, json.write(new Wire.AuthorizeRequest(login, password)), Wire.TokenData.class, deadline);
+      reply = post(AUTHORIZE, json.write(new Wire.AuthorizeRequest(account.login(), password)), Wire.TokenData.class, deadline);
     } catch (OutcomeUnknownException e) {
       // A login has no fiscal effect, and the call it precedes was not applied.
       throw new DeliveryFailedException("Could not log in to Webkassa: " + e.getMessage(), e);

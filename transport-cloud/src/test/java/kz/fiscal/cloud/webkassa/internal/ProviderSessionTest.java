@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import kz.fiscal.cloud.webkassa.TokenStore;
 import kz.fiscal.testkit.FakeWebkassa;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -23,7 +24,8 @@ class ProviderSessionTest {
   private final FakeWebkassa fake = FakeWebkassa.start();
   private final HttpExchange http = new HttpExchange(new OkHttpClient(), true, HttpUrl.get(fake.baseUrl()),
       fake.apiKey(), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10), Clock.systemUTC());
-  private final ProviderSession session = new ProviderSession(http, new WireJson(), fake.login(), fake.password());
+  private final ProviderSession session = new ProviderSession(http, new WireJson(), TokenStore.inMemory(),
+      new TokenStore.Account(fake.baseUrl(), fake.login()), fake.password(), Clock.systemUTC());
 
   @AfterEach
   void stop() {

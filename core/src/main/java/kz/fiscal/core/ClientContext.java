@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import kz.fiscal.core.journal.JournalEntry;
 import kz.fiscal.core.journal.JournalException;
 import kz.fiscal.core.journal.ReceiptJournal;
-import kz.fiscal.core.journal.RecordedError;
+import kz.fiscal.core.journal.JournalEntry.RecordedError;
+import kz.fiscal.core.ReceiptListener.ReceiptEvent;
+import kz.fiscal.core.Violation.ViolationCode;
 
 /**
  * What every run of a client shares: the journal, retry policy, clock and lease, the registers, the

@@ -21,6 +21,12 @@ import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
 import kz.fiscal.core.spi.FiscalDriver;
+import kz.fiscal.core.Violation.ViolationCode;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kz.fiscal.core.journal.ReceiptQuery;
 
 /**
  * Turns "payment confirmed" into exactly one fiscal check: validates, journals before acting, sends
@@ -320,6 +326,112 @@ public final class FiscalClient implements AutoCloseable {
     private static String defaultNodeId() {
       String host = System.getenv().getOrDefault("HOSTNAME", "node");
       return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+  }
+
+  /**
+   * What waits, for operations: per register, oldest first, the records still to send, those in doubt
+   * and those that need a person; and the records no register of the client can take. Immutable.
+   *
+   * @param registers what waits at each register of the client, in the order configured
+   * @param unrouted never-sent records not yet bound to a register (the next send routes them)
+   * @param unroutable records this client cannot work: sent before registers were recorded while it
+   *     drives several, or bound to a register it does not drive — a person must say where they belong
+   */
+  public record Backlog(Map<RegisterId, Waiting> registers, List<ReceiptRecord> unrouted,
+      List<ReceiptRecord> unroutable) {
+
+    /**
+     * What waits at one register, each list oldest first.
+     *
+     * @param pending requested or sent, not yet fiscalized
+     * @param inDoubt in doubt, to be resolved by lookup
+     * @param needPerson in doubt over a key collision: only a person can settle them
+     */
+    public record Waiting(List<ReceiptRecord> pending, List<ReceiptRecord> inDoubt, List<ReceiptRecord> needPerson) {
+      public Waiting {
+        pending = List.copyOf(pending);
+        inDoubt = List.copyOf(inDoubt);
+        needPerson = List.copyOf(needPerson);
+      }
+
+      /** Whether nothing waits. */
+      public boolean isEmpty() {
+        return pending.isEmpty() && inDoubt.isEmpty() && needPerson.isEmpty();
+      }
+    }
+
+    public Backlog {
+      registers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(registers));
+      unrouted = List.copyOf(unrouted);
+      unroutable = List.copyOf(unroutable);
+    }
+
+    /** Whether nothing waits anywhere. */
+    public boolean isEmpty() {
+      return unrouted.isEmpty() && unroutable.isEmpty() && registers.values().stream().allMatch(Waiting::isEmpty);
+    }
+
+    /** Reads the journal's pending records into a backlog for {@code ids}, at most {@code limit} per list. */
+    static Backlog read(ReceiptJournal journal, Collection<RegisterId> ids, int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("limit must be >= 1, was " + limit);
+      }
+      Map<RegisterId, List<List<ReceiptRecord>>> lists = new LinkedHashMap<>();
+      ids.forEach(id -> lists.put(id, List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>())));
+      List<ReceiptRecord> unrouted = new ArrayList<>();
+      List<ReceiptRecord> unroutable = new ArrayList<>();
+      for (ReceiptStatus status : List.of(ReceiptStatus.REQUESTED, ReceiptStatus.SENT, ReceiptStatus.IN_DOUBT)) {
+        journal.forEach(ReceiptQuery.byStatus(status), record -> {
+          Optional<RegisterId> home = record.register().isPresent() ? record.register()
+              : ids.size() == 1 && !Registers.neverSent(record) ? Optional.of(ids.iterator().next()) : Optional.empty();
+          if (home.isEmpty()) {
+            add(Registers.neverSent(record) ? unrouted : unroutable, record, limit);
+          } else if (!lists.containsKey(home.get())) {
+            add(unroutable, record, limit);
+          } else {
+            int kind = record.needsPerson() ? 2 : status == ReceiptStatus.IN_DOUBT ? 1 : 0;
+            add(lists.get(home.get()).get(kind), record, limit);
+          }
+        });
+      }
+      Map<RegisterId, Waiting> registers = new LinkedHashMap<>();
+      lists.forEach((id, l) -> registers.put(id, new Waiting(oldestFirst(l.get(0)), oldestFirst(l.get(1)), oldestFirst(l.get(2)))));
+      return new Backlog(registers, oldestFirst(unrouted), oldestFirst(unroutable));
+    }
+
+    private static void add(List<ReceiptRecord> list, ReceiptRecord record, int limit) {
+      if (list.size() < limit) {
+        list.add(Objects.requireNonNull(record));
+      }
+    }
+
+    private static List<ReceiptRecord> oldestFirst(List<ReceiptRecord> records) {
+      records.sort(Comparator.comparing(ReceiptRecord::createdAt));
+      return records;
+    }
+  }
+
+  /**
+   * What one {@code FiscalClient.recover()} pass did.
+   *
+   * @param examined pending records taken over and worked
+   * @param fiscalized of those, now fiscalized (found by lookup or sent)
+   * @param failed of those, rejected by the register (or refused unsent: a VAT rate left force)
+   * @param stillPending of those, still requested or in doubt (the register or lookup still failing)
+   * @param needPerson of those, found to collide with another receipt's check under their key: left in
+   *     doubt for a person, and never taken over again
+   * @param unreadable records the journal could not read (each logged with its key), skipped
+   * @param notHere records left alone: bound to a register this client does not drive, or sent before
+   *     registers were recorded while this client drives several ({@code backlog()} lists them)
+   * @param deferred records of a register that kept failing in this pass, left for the next one
+   */
+  public record RecoveryReport(int examined, int fiscalized, int failed, int stillPending, int needPerson,
+      int unreadable, int notHere, int deferred) {
+
+    /** A pass that met no collision, no unreadable record, nothing it could not work and no failing register. */
+    public RecoveryReport(int examined, int fiscalized, int failed, int stillPending) {
+      this(examined, fiscalized, failed, stillPending, 0, 0, 0, 0);
     }
   }
 }

@@ -10,9 +10,10 @@ import kz.fiscal.core.journal.JournalException;
 import kz.fiscal.core.journal.LeaseLostException;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
-import kz.fiscal.core.journal.RecordedError;
+import kz.fiscal.core.journal.JournalEntry.RecordedError;
 import kz.fiscal.core.journal.Transition;
 import kz.fiscal.core.spi.FiscalDriver;
+import kz.fiscal.core.Violation.ViolationCode;
 
 /**
  * Where a paid order becomes a check: one key's way from the journal to an outcome, as a state

@@ -3,6 +3,8 @@ package kz.fiscal.core;
 import java.math.BigDecimal;
 import java.util.List;
 import kz.fiscal.core.internal.RecordCodec;
+import kz.fiscal.core.Receipt.Modifier;
+import kz.fiscal.core.Violation.ViolationCode;
 
 /**
  * The sizes a valid receipt stays within, so that whatever {@link ReceiptValidator} accepts also fits

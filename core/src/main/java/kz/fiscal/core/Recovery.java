@@ -16,6 +16,7 @@ import kz.fiscal.core.journal.JournalException;
 import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptJournal.Pending;
 import kz.fiscal.core.journal.ReceiptRecord;
+import kz.fiscal.core.FiscalClient.RecoveryReport;
 
 /**
  * One {@code recover()} pass: walks the pending records page by page (a keyset cursor, so a large

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.spi.DriverInfo;
 import kz.fiscal.core.spi.FiscalDriver;
+import kz.fiscal.core.Receipt.ReceiptFeature;
+import kz.fiscal.core.Violation.ViolationCode;
 
 /**
  * A client's registers: their drivers in the order configured, how busy each is, and the router that

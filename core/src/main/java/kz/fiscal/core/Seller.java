@@ -43,4 +43,23 @@ public record Seller(String name, Xin xin, String address, boolean vatPayer,
   public static Seller nonVatPayer(String name, Xin xin, String address, TaxRegime taxRegime) {
     return new Seller(name, xin, address, false, Optional.empty(), taxRegime);
   }
+
+  /**
+   * A VAT registration certificate. Whether a 2026 check must show it is unconfirmed
+   * (kz-fiscal-rules §4), so a VAT payer may omit it.
+   *
+   * @param series certificate series
+   * @param number certificate number
+   */
+  public record VatCertificate(String series, String number) {
+    public VatCertificate {
+      Objects.requireNonNull(series, "series");
+      Objects.requireNonNull(number, "number");
+    }
+  }
+
+  /** The seller's taxation regime, which the serial protocol carries as a tax-system bit. */
+  public enum TaxRegime {
+    GENERAL, SIMPLIFIED, FARM, PATENT
+  }
 }

@@ -35,6 +35,14 @@ import net.jqwik.api.Tuple.Tuple3;
 import net.jqwik.api.Tuple.Tuple4;
 import net.jqwik.api.Tuple.Tuple6;
 import net.jqwik.api.statistics.Statistics;
+import kz.fiscal.core.Seller.VatCertificate;
+import kz.fiscal.core.Seller.TaxRegime;
+import kz.fiscal.core.Item.Principal;
+import kz.fiscal.core.Item.Unit;
+import kz.fiscal.core.Receipt.Rounding;
+import kz.fiscal.core.Receipt.ReceiptFeature;
+import kz.fiscal.core.Receipt.Modifier;
+import kz.fiscal.core.Receipt.Payment;
 
 /**
  * Properties of whole receipts: random valid receipts validate clean and their amounts add up

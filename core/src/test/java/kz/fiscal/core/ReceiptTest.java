@@ -10,6 +10,11 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import kz.fiscal.core.Seller.TaxRegime;
+import kz.fiscal.core.Item.Principal;
+import kz.fiscal.core.Item.Unit;
+import kz.fiscal.core.Receipt.Rounding;
+import kz.fiscal.core.Receipt.ReceiptFeature;
 
 /**
  * Hand-worked receipts. Every expected amount was computed independently of the code under test (by

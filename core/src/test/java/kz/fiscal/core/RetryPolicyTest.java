@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import kz.fiscal.core.RetryPolicy.Sleeper;
 
 class RetryPolicyTest {
 

@@ -5,8 +5,8 @@ import kz.fiscal.core.Item;
 import kz.fiscal.core.PaymentType;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.Seller;
-import kz.fiscal.core.TaxRegime;
-import kz.fiscal.core.VatCertificate;
+import kz.fiscal.core.Seller.TaxRegime;
+import kz.fiscal.core.Seller.VatCertificate;
 import kz.fiscal.core.VatRate;
 import kz.fiscal.core.Xin;
 

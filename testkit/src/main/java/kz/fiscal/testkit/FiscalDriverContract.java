@@ -20,7 +20,7 @@ import kz.fiscal.core.KzTime;
 import kz.fiscal.core.OutcomeUnknownException;
 import kz.fiscal.core.PaymentType;
 import kz.fiscal.core.Receipt;
-import kz.fiscal.core.ReceiptFeature;
+import kz.fiscal.core.Receipt.ReceiptFeature;
 import kz.fiscal.core.ReceiptRejectedException;
 import kz.fiscal.core.Seller;
 import kz.fiscal.core.VatRate;

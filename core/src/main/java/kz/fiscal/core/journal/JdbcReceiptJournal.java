@@ -19,6 +19,7 @@ import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.internal.DatabaseClock;
 import kz.fiscal.core.internal.JournalSchema;
 import kz.fiscal.core.internal.RecordCodec;
+import kz.fiscal.core.journal.JournalEntry.RecordedError;
 
 /**
  * A durable journal over any JDBC {@link DataSource}, in portable SQL.

@@ -7,6 +7,7 @@ import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.RegisterId;
+import kz.fiscal.core.journal.JournalEntry.RecordedError;
 
 /**
  * The journal's state of one idempotency key.

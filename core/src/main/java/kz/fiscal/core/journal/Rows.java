@@ -18,6 +18,7 @@ import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.internal.RecordCodec;
+import kz.fiscal.core.journal.JournalEntry.RecordedError;
 
 /** Maps journal rows to records and back for {@link JdbcReceiptJournal}. */
 final class Rows {

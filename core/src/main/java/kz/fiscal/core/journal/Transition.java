@@ -5,6 +5,7 @@ import java.util.Optional;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.RegisterId;
+import kz.fiscal.core.journal.JournalEntry.RecordedError;
 
 /**
  * A change the owner of a record asks the journal to make, all at once with its history entry.

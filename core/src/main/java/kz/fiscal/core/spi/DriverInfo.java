@@ -3,7 +3,7 @@ package kz.fiscal.core.spi;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import kz.fiscal.core.ReceiptFeature;
+import kz.fiscal.core.Receipt.ReceiptFeature;
 import kz.fiscal.core.RegisterId;
 
 /**

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
-import kz.fiscal.core.Ofd;
+import kz.fiscal.core.FiscalResult.Ofd;
 import kz.fiscal.core.PaymentType;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.Seller;

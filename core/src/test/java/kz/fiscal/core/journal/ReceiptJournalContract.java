@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
-import kz.fiscal.core.Ofd;
+import kz.fiscal.core.FiscalResult.Ofd;
 import kz.fiscal.core.PaymentType;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.RegisterId;
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import kz.fiscal.core.journal.JournalEntry.RecordedError;
 
 /**
  * The conformance suite every {@link ReceiptJournal} passes. A journal's test subclasses it, makes a

@@ -19,7 +19,7 @@ import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.ReceiptRejectedException;
-import kz.fiscal.core.RecoveryReport;
+import kz.fiscal.core.FiscalClient.RecoveryReport;
 import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;

@@ -15,7 +15,7 @@ import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.OutcomeUnknownException;
 import kz.fiscal.core.Receipt;
-import kz.fiscal.core.RecoveryReport;
+import kz.fiscal.core.FiscalClient.RecoveryReport;
 import kz.fiscal.core.journal.JournalException;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;

@@ -15,14 +15,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import kz.fiscal.core.Backlog;
+import kz.fiscal.core.FiscalClient.Backlog;
 import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.OutcomeUnknownException;
-import kz.fiscal.core.RecoveryReport;
+import kz.fiscal.core.FiscalClient.RecoveryReport;
 import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.RegisterRouter;
 import kz.fiscal.core.RetryPolicy;
@@ -183,7 +183,7 @@ class FiscalClientRecoveryRegistersTest {
     sentByADeadNode(key("b-sent"), Optional.of(second.info().registerId()));
     ReceiptRecord doubt = memory.find(key("b-sent")).orElseThrow();
     memory.apply(doubt.key(), "dead-node#1", doubt.version(), Transition.failure(ReceiptStatus.IN_DOUBT,
-        new kz.fiscal.core.journal.RecordedError(kz.fiscal.core.journal.RecordedError.Kind.OUTCOME_UNKNOWN, "",
+        new kz.fiscal.core.journal.JournalEntry.RecordedError(kz.fiscal.core.journal.JournalEntry.RecordedError.Kind.OUTCOME_UNKNOWN, "",
             "read timed out", clock.instant())), LEASE);
     FiscalClient client = client(List.of(first, second), "node-b");
     client.fiscalize(key("done"), sale("300.00"));

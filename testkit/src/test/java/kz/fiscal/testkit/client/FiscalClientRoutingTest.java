@@ -21,13 +21,13 @@ import kz.fiscal.core.InvalidReceiptException;
 import kz.fiscal.core.Item;
 import kz.fiscal.core.PaymentType;
 import kz.fiscal.core.Receipt;
-import kz.fiscal.core.ReceiptFeature;
+import kz.fiscal.core.Receipt.ReceiptFeature;
 import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.RegisterRouter;
 import kz.fiscal.core.Seller;
 import kz.fiscal.core.VatRate;
 import kz.fiscal.core.Violation;
-import kz.fiscal.core.ViolationCode;
+import kz.fiscal.core.Violation.ViolationCode;
 import kz.fiscal.core.Xin;
 import kz.fiscal.core.journal.InMemoryReceiptJournal;
 import kz.fiscal.testkit.ForwardingFiscalDriver;
@@ -173,7 +173,7 @@ class FiscalClientRoutingTest {
         .build();
     Receipt agentSale = Receipt.sale(TEA)
         .item(Item.builder("Билет").quantity("1").unitPrice("100.00").vat(VatRate.SIXTEEN)
-            .principal(new kz.fiscal.core.Principal("ТОО «Театр»", Xin.parse("181040037076"))).build())
+            .principal(new kz.fiscal.core.Item.Principal("ТОО «Театр»", Xin.parse("181040037076"))).build())
         .payment(PaymentType.CARD, "100.00")
         .build();
 

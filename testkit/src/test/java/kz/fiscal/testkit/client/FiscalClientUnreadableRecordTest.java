@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.IdempotencyKey;
-import kz.fiscal.core.RecoveryReport;
+import kz.fiscal.core.FiscalClient.RecoveryReport;
 import kz.fiscal.core.journal.JdbcReceiptJournal;
 import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptStatus;

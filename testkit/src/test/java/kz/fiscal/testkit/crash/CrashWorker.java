@@ -16,7 +16,7 @@ import kz.fiscal.core.Item;
 import kz.fiscal.core.PaymentType;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.RegisterId;
-import kz.fiscal.core.ReceiptEvent;
+import kz.fiscal.core.ReceiptListener.ReceiptEvent;
 import kz.fiscal.core.RetryPolicy;
 import kz.fiscal.core.Seller;
 import kz.fiscal.core.VatRate;

@@ -19,7 +19,7 @@ import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.KzTime;
 import kz.fiscal.core.Receipt;
-import kz.fiscal.core.ReceiptFeature;
+import kz.fiscal.core.Receipt.ReceiptFeature;
 import kz.fiscal.core.Tenge;
 import kz.fiscal.core.spi.DriverInfo;
 import kz.fiscal.core.spi.FiscalDriver;

@@ -30,7 +30,7 @@ import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.KzTime;
-import kz.fiscal.core.RecoveryReport;
+import kz.fiscal.core.FiscalClient.RecoveryReport;
 import kz.fiscal.core.journal.JdbcReceiptJournal;
 import kz.fiscal.core.journal.JournalEntry;
 import kz.fiscal.core.journal.ReceiptRecord;

@@ -15,7 +15,7 @@ import kz.fiscal.core.journal.JdbcReceiptJournal;
 import kz.fiscal.core.journal.JournalEntry;
 import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptStatus;
-import kz.fiscal.core.journal.RecordedError;
+import kz.fiscal.core.journal.JournalEntry.RecordedError;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;

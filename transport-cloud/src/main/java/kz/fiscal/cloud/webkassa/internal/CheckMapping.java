@@ -11,8 +11,8 @@ import kz.fiscal.core.Customer;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Item;
-import kz.fiscal.core.Modifier;
-import kz.fiscal.core.Ofd;
+import kz.fiscal.core.Receipt.Modifier;
+import kz.fiscal.core.FiscalResult.Ofd;
 import kz.fiscal.core.Operation;
 import kz.fiscal.core.OutcomeUnknownException;
 import kz.fiscal.core.PaymentType;
@@ -20,9 +20,9 @@ import kz.fiscal.core.Receipt;
 import kz.fiscal.core.ReturnBasis;
 import kz.fiscal.core.Tenge;
 import kz.fiscal.core.VatRate;
-import kz.fiscal.core.spi.CheckSummary;
+import kz.fiscal.core.spi.CheckHistory.CheckSummary;
 import kz.fiscal.core.spi.ShiftReport;
-import kz.fiscal.core.spi.ShiftSummary;
+import kz.fiscal.core.spi.CheckHistory.ShiftSummary;
 
 /**
  * Maps receipts to {@code /check} requests and the provider's answers back to the SDK's values. Every

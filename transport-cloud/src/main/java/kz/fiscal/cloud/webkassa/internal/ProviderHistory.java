@@ -12,7 +12,7 @@ import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.OutcomeUnknownException;
 import kz.fiscal.core.Receipt;
-import kz.fiscal.core.spi.ShiftSummary;
+import kz.fiscal.core.spi.CheckHistory.ShiftSummary;
 
 /**
  * A register's shifts and checks as the provider keeps them: shift history newest first, page by

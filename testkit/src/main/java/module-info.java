@@ -2,6 +2,7 @@
 module kz.fiscal.testkit {
   requires transitive kz.fiscal.core;
   requires transitive org.junit.jupiter.api;
+  requires transitive org.junit.jupiter.params;
   requires java.logging;
   // FakeWebkassa's implementation only: no MockWebServer, OkHttp or Moshi type is in a public signature.
   requires mockwebserver3;

@@ -1,7 +1,10 @@
-package kz.fiscal.core.journal;
+package kz.fiscal.testkit.journal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import kz.fiscal.core.journal.JdbcReceiptJournal;
+import kz.fiscal.core.journal.ReceiptJournal;
+import kz.fiscal.testkit.ReceiptJournalContract;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,9 @@
-package kz.fiscal.core.journal;
+package kz.fiscal.testkit.journal;
 
 import java.time.Duration;
+import kz.fiscal.core.journal.JdbcReceiptJournal;
+import kz.fiscal.core.journal.ReceiptJournal;
+import kz.fiscal.testkit.ReceiptJournalContract;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 

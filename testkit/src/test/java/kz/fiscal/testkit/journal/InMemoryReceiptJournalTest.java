@@ -1,4 +1,4 @@
-package kz.fiscal.core.journal;
+package kz.fiscal.testkit.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import kz.fiscal.core.IdempotencyKey;
+import kz.fiscal.core.journal.InMemoryReceiptJournal;
+import kz.fiscal.core.journal.JournalEntry;
+import kz.fiscal.core.journal.LeaseLostException;
+import kz.fiscal.core.journal.ReceiptJournal;
+import kz.fiscal.core.journal.ReceiptRecord;
+import kz.fiscal.core.journal.Transition;
+import kz.fiscal.testkit.MutableClock;
+import kz.fiscal.testkit.ReceiptJournalContract;
 import org.junit.jupiter.api.Test;
 
 class InMemoryReceiptJournalTest extends ReceiptJournalContract {
@@ -19,7 +27,7 @@ class InMemoryReceiptJournalTest extends ReceiptJournalContract {
 
   @Override
   protected ReceiptJournal newJournal() {
-    clock = new MutableClock(START);
+    clock = MutableClock.of(java.time.Clock.fixed(START, java.time.ZoneOffset.UTC));
     return new InMemoryReceiptJournal(clock);
   }
 

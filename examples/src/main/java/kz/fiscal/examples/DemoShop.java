@@ -33,6 +33,7 @@ import kz.fiscal.qr.QrCode;
 import kz.fiscal.qr.VerificationUrl;
 import kz.fiscal.testkit.FakeWebkassa;
 import org.h2.jdbcx.JdbcConnectionPool;
+import kz.fiscal.testkit.WebkassaFault;
 
 /**
  * The demo: a shop's payment is confirmed and the order becomes exactly one fiscal check, although
@@ -73,7 +74,7 @@ public final class DemoShop {
         FiscalClient client = FiscalClient.builder().driver(driver).journal(JdbcReceiptJournal.open(pool)).build()) {
       IdempotencyKey key = IdempotencyKey.of("order-1042:sale");
 
-      webkassa.failNext(FakeWebkassa.Fault.DROP_AFTER_COMMIT);
+      webkassa.failNext(WebkassaFault.DROP_AFTER_COMMIT);
       System.out.println("Fiscalizing; the register will make the check and lose its answer...");
       FiscalResult check = client.fiscalize(key, receipt);
       System.out.println("Journal: " + client.history(key).stream().map(JournalEntry::to).toList());

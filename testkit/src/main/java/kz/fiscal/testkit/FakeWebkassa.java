@@ -34,57 +34,13 @@ import mockwebserver3.MockWebServer;
  *
  * <p>Several cashboxes of one account ({@link Builder#cashbox}) share its login: as at Webkassa, each
  * Authorize revokes the token issued before. Faults can wait for a request to any cashbox ({@link
- * #failNext(Fault)}) or to one ({@link #failNextOn(String, Fault)}), and overlap is counted per cashbox
+ * #failNext(WebkassaFault)}) or to one ({@link #failNextOn(String, WebkassaFault)}), and overlap is counted per cashbox
  * ({@link #maxConcurrentRequests(String)}). {@link Builder#latency} holds every answer back as a distant
  * provider would.
  */
 public final class FakeWebkassa implements AutoCloseable {
-  /** What goes wrong with the next request to a path; see {@link #failNext(String, Fault)}. */
-  public enum Fault {
-    /** The request is read, then the connection is shut without applying it. */
-    DROP_BEFORE_PROCESSING,
-    /** The request is applied (the ledger has it), then the connection is shut without an answer. */
-    DROP_AFTER_COMMIT,
-    /** HTTP 500 with a short HTML body; nothing applied. */
-    SERVER_ERROR_BEFORE_COMMIT,
-    /** The request is applied, then HTTP 500 with a short HTML body. */
-    SERVER_ERROR_AFTER_COMMIT,
-    /** The request is applied, then the answer waits {@link #delayResponses(Duration)} (10 s by default). */
-    DELAY_AFTER_COMMIT,
-    /** The request is applied, then HTTP 200 with a body that is not JSON. */
-    GARBAGE_BODY_AFTER_COMMIT,
-    /** HTTP 429 without applying. */
-    TOO_MANY_REQUESTS
-  }
 
-  /**
-   * One check in the fake's ledger.
-   *
-   * @param dateTime the fiscal time at +05:00, whole seconds
-   * @param request the request that made it
-   */
-  public record Check(String cashbox, String externalCheckNumber, String fiscalSign, long shiftNumber,
-      long orderNumber, int operationType, BigDecimal total, boolean offline, OffsetDateTime dateTime,
-      String ticketUrl, ReceivedRequest request) {}
 
-  /**
-   * One request as received.
-   *
-   * @param path the URL path as sent, e.g. {@code /api/v4/check}
-   * @param apiKey the {@code x-api-key} header, empty when absent
-   * @param body the body as text
-   */
-  public record ReceivedRequest(String path, String apiKey, String body) {
-    /**
-     * The body as JSON: numbers as {@link BigDecimal}, arrays as lists, objects as insertion-ordered
-     * maps, {@code null} kept.
-     *
-     * @throws IllegalStateException when the body is not a JSON object
-     */
-    public Map<String, Object> json() {
-      return JsonTree.parseObject(body).orElseThrow(() -> new IllegalStateException("not a JSON object: " + body));
-    }
-  }
 
   private static final String CHECK = "/api/v4/check";
 
@@ -171,7 +127,7 @@ public final class FakeWebkassa implements AutoCloseable {
   }
 
   /** The next {@code POST /api/v4/check}, whichever cashbox it names, suffers {@code fault}. */
-  public void failNext(Fault fault) {
+  public void failNext(WebkassaFault fault) {
     failNext(CHECK, fault);
   }
 
@@ -179,7 +135,7 @@ public final class FakeWebkassa implements AutoCloseable {
    * The next request to {@code path} (ignoring case), whichever cashbox it names, suffers {@code fault};
    * several queue in order.
    */
-  public void failNext(String path, Fault fault) {
+  public void failNext(String path, WebkassaFault fault) {
     dispatcher.failNext(Objects.requireNonNull(path), "", Objects.requireNonNull(fault));
   }
 
@@ -189,21 +145,21 @@ public final class FakeWebkassa implements AutoCloseable {
    *
    * @throws IllegalArgumentException when the fake has no such cashbox
    */
-  public void failNextOn(String cashbox, Fault fault) {
+  public void failNextOn(String cashbox, WebkassaFault fault) {
     failNextOn(cashbox, CHECK, fault);
   }
 
   /**
    * The next request to {@code path} (ignoring case) naming {@code cashbox} suffers {@code fault}; as
-   * {@link #failNextOn(String, Fault)}.
+   * {@link #failNextOn(String, WebkassaFault)}.
    *
    * @throws IllegalArgumentException when the fake has no such cashbox
    */
-  public void failNextOn(String cashbox, String path, Fault fault) {
+  public void failNextOn(String cashbox, String path, WebkassaFault fault) {
     dispatcher.failNext(Objects.requireNonNull(path), requireCashbox(cashbox), Objects.requireNonNull(fault));
   }
 
-  /** How long {@link Fault#DELAY_AFTER_COMMIT} holds the answer back (10 s unless set). */
+  /** How long {@link WebkassaFault#DELAY_AFTER_COMMIT} holds the answer back (10 s unless set). */
   public void delayResponses(Duration d) {
     dispatcher.responseDelay(d);
   }
@@ -245,7 +201,7 @@ public final class FakeWebkassa implements AutoCloseable {
   }
 
   /** Every committed check of every cashbox, in commit order. */
-  public List<Check> checks() {
+  public List<WebkassaCheck> checks() {
     return provider.checks();
   }
 
@@ -255,19 +211,19 @@ public final class FakeWebkassa implements AutoCloseable {
   }
 
   /** The committed check with {@code externalCheckNumber}, if any. */
-  public Optional<Check> check(String externalCheckNumber) {
+  public Optional<WebkassaCheck> check(String externalCheckNumber) {
     return checks().stream().filter(c -> c.externalCheckNumber().equals(externalCheckNumber)).findFirst();
   }
 
   /** Every request received, in arrival order, including faulted and refused ones. */
-  public List<ReceivedRequest> requests() {
+  public List<WebkassaRequest> requests() {
     return dispatcher.requests();
   }
 
   /** The requests received for {@code path} (ignoring case), in arrival order. */
-  public List<ReceivedRequest> requests(String path) {
-    List<ReceivedRequest> matching = new ArrayList<>();
-    for (ReceivedRequest r : requests()) {
+  public List<WebkassaRequest> requests(String path) {
+    List<WebkassaRequest> matching = new ArrayList<>();
+    for (WebkassaRequest r : requests()) {
       if (r.path().equalsIgnoreCase(path)) {
         matching.add(r);
       }

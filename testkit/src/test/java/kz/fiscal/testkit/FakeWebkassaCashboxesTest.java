@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import kz.fiscal.testkit.FakeWebkassa.Fault;
+import kz.fiscal.testkit.WebkassaFault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +56,7 @@ class FakeWebkassaCashboxesTest {
   @Test
   void aFaultAimedAtOneCashboxWaitsForARequestNamingIt() throws IOException {
     calls.authorize();
-    fake.failNextOn(B, Fault.DROP_BEFORE_PROCESSING);
+    fake.failNextOn(B, WebkassaFault.DROP_BEFORE_PROCESSING);
 
     assertEquals(200, status(A, "a-1"));
     assertThrows(IOException.class, () -> sell(B, "b-1"));
@@ -70,8 +70,8 @@ class FakeWebkassaCashboxesTest {
   @Test
   void aCashboxTakesItsOwnFaultsBeforeThoseForAnyCashbox() throws IOException {
     calls.authorize();
-    fake.failNext(Fault.SERVER_ERROR_BEFORE_COMMIT);
-    fake.failNextOn(B, Fault.TOO_MANY_REQUESTS);
+    fake.failNext(WebkassaFault.SERVER_ERROR_BEFORE_COMMIT);
+    fake.failNextOn(B, WebkassaFault.TOO_MANY_REQUESTS);
 
     assertEquals(429, status(B, "b-1"));
     assertEquals(500, status(B, "b-1"));
@@ -83,7 +83,7 @@ class FakeWebkassaCashboxesTest {
   @Test
   void aFaultForAnyCashboxHitsTheNextCheckWhicheverCashboxItNames() throws IOException {
     calls.authorize();
-    fake.failNext(Fault.SERVER_ERROR_AFTER_COMMIT);
+    fake.failNext(WebkassaFault.SERVER_ERROR_AFTER_COMMIT);
 
     assertEquals(500, status(B, "b-1"));
 
@@ -94,7 +94,7 @@ class FakeWebkassaCashboxesTest {
   @Test
   void aFaultOnAnotherPathOfTheCashboxLeavesItsChecksAlone() throws IOException {
     calls.authorize();
-    fake.failNextOn(B, "/api/v4/XReport", Fault.TOO_MANY_REQUESTS);
+    fake.failNextOn(B, "/api/v4/XReport", WebkassaFault.TOO_MANY_REQUESTS);
 
     assertEquals(200, status(B, "b-1"));
     assertEquals(429, calls.send("/api/v4/XReport", fake.apiKey(), calls.body(B, "")).status());
@@ -103,7 +103,7 @@ class FakeWebkassaCashboxesTest {
 
   @Test
   void aCashboxTheFakeDoesNotHaveIsRefusedByItsQuestions() {
-    assertThrows(IllegalArgumentException.class, () -> fake.failNextOn("SWK00033717", Fault.DROP_AFTER_COMMIT));
+    assertThrows(IllegalArgumentException.class, () -> fake.failNextOn("SWK00033717", WebkassaFault.DROP_AFTER_COMMIT));
     assertThrows(IllegalArgumentException.class, () -> fake.maxConcurrentRequests("SWK00033717"));
   }
 

@@ -33,7 +33,7 @@ class FakeWebkassaCheckTest {
   void aSaleIsCommittedAndAnsweredWithTheProvidersFields() throws IOException {
     Map<String, Object> data = calls.sell("order-1", "500.00", "68.97");
 
-    FakeWebkassa.Check check = fake.check("order-1").orElseThrow();
+    WebkassaCheck check = fake.check("order-1").orElseThrow();
     String sign = check.fiscalSign();
     assertTrue(sign.matches("[0-9]{10,12}"), sign);
     String ticketUrl = "http://consumer.oofd.kz?i=" + sign + "&f=620300145316&s=500.00&t=20260302T090000";
@@ -50,7 +50,7 @@ class FakeWebkassaCheckTest {
         Map.entry("EmployeeName", "Кассир Тестовый"),
         Map.entry("TicketUrl", ticketUrl),
         Map.entry("TicketPrintUrl", fake.baseUrl() + "/Ticket?chb=SWK00033717&sh=1&extnum=order-1")), data);
-    assertEquals(new FakeWebkassa.Check("SWK00033717", "order-1", sign, 1, 1, 2, new BigDecimal("500.00"), false,
+    assertEquals(new WebkassaCheck("SWK00033717", "order-1", sign, 1, 1, 2, new BigDecimal("500.00"), false,
         OffsetDateTime.parse("2026-03-02T09:00:00+05:00"), ticketUrl, fake.requests(WebkassaCalls.CHECK).get(0)),
         check);
     assertEquals(1, fake.checkCount("order-1"));

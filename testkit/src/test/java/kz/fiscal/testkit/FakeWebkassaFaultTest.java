@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
-import kz.fiscal.testkit.FakeWebkassa.Fault;
+import kz.fiscal.testkit.WebkassaFault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class FakeWebkassaFaultTest {
   @Test
   void dropBeforeProcessingLosesTheRequestAndCommitsNothing() throws IOException {
     calls.authorize();
-    fake.failNext(Fault.DROP_BEFORE_PROCESSING);
+    fake.failNext(WebkassaFault.DROP_BEFORE_PROCESSING);
 
     assertThrows(IOException.class, this::sendSale);
 
@@ -48,7 +48,7 @@ class FakeWebkassaFaultTest {
   @Test
   void dropAfterCommitLosesTheAnswerOfACommittedCheck() throws IOException {
     calls.authorize();
-    fake.failNext(Fault.DROP_AFTER_COMMIT);
+    fake.failNext(WebkassaFault.DROP_AFTER_COMMIT);
 
     assertThrows(IOException.class, this::sendSale);
 
@@ -59,7 +59,7 @@ class FakeWebkassaFaultTest {
   @Test
   void serverErrorBeforeCommitIs500AndCommitsNothing() throws IOException {
     calls.authorize();
-    fake.failNext(Fault.SERVER_ERROR_BEFORE_COMMIT);
+    fake.failNext(WebkassaFault.SERVER_ERROR_BEFORE_COMMIT);
 
     WebkassaCalls.Answer answer = sendSale();
 
@@ -71,7 +71,7 @@ class FakeWebkassaFaultTest {
   @Test
   void serverErrorAfterCommitIs500ForACommittedCheck() throws IOException {
     calls.authorize();
-    fake.failNext(Fault.SERVER_ERROR_AFTER_COMMIT);
+    fake.failNext(WebkassaFault.SERVER_ERROR_AFTER_COMMIT);
 
     assertEquals(500, sendSale().status());
 
@@ -82,7 +82,7 @@ class FakeWebkassaFaultTest {
   void delayAfterCommitOutlastsTheClientsReadTimeout() throws IOException {
     calls.authorize();
     fake.delayResponses(Duration.ofSeconds(3));
-    fake.failNext(Fault.DELAY_AFTER_COMMIT);
+    fake.failNext(WebkassaFault.DELAY_AFTER_COMMIT);
 
     assertThrows(InterruptedIOException.class, this::sendSale);
 
@@ -92,7 +92,7 @@ class FakeWebkassaFaultTest {
   @Test
   void garbageBodyAfterCommitIs200WithoutJson() throws IOException {
     calls.authorize();
-    fake.failNext(Fault.GARBAGE_BODY_AFTER_COMMIT);
+    fake.failNext(WebkassaFault.GARBAGE_BODY_AFTER_COMMIT);
 
     WebkassaCalls.Answer answer = sendSale();
 
@@ -104,7 +104,7 @@ class FakeWebkassaFaultTest {
   @Test
   void tooManyRequestsIs429AndCommitsNothing() throws IOException {
     calls.authorize();
-    fake.failNext(Fault.TOO_MANY_REQUESTS);
+    fake.failNext(WebkassaFault.TOO_MANY_REQUESTS);
 
     assertEquals(429, sendSale().status());
 
@@ -113,7 +113,7 @@ class FakeWebkassaFaultTest {
 
   @Test
   void aFaultOnAnotherPathLeavesChecksAlone() throws IOException {
-    fake.failNext("/api/v4/Authorize", Fault.SERVER_ERROR_BEFORE_COMMIT);
+    fake.failNext("/api/v4/Authorize", WebkassaFault.SERVER_ERROR_BEFORE_COMMIT);
 
     assertEquals(500, calls.send("/api/v4/Authorize", fake.apiKey(), "{}").status());
 

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import kz.fiscal.testkit.FakeWebkassa.Fault;
+import kz.fiscal.testkit.WebkassaFault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +47,8 @@ class FakeWebkassaLatencyTest {
   @Test
   void faultedAnswersWaitTheLatencyToo() throws IOException {
     calls.authorize();
-    fake.failNext(Fault.TOO_MANY_REQUESTS);
-    fake.failNext(Fault.DROP_AFTER_COMMIT);
+    fake.failNext(WebkassaFault.TOO_MANY_REQUESTS);
+    fake.failNext(WebkassaFault.DROP_AFTER_COMMIT);
 
     assertTrue(millisOf(() -> assertEquals(429, calls.send(WebkassaCalls.CHECK, fake.apiKey(),
         calls.body(WebkassaCalls.sale("order-1", WebkassaCalls.item("1", "100.00", "13.79"),

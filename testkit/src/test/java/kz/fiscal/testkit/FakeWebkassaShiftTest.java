@@ -151,7 +151,7 @@ class FakeWebkassaShiftTest {
   private static Map<String, Object> block(int count, String vat, List<String> payments) {
     return Map.of("Count", new BigDecimal(count), "Discount", new BigDecimal("0.00"), "Markup", new BigDecimal("0.00"),
         "Vat", new BigDecimal(vat), "PaymentsByTypesApiModel", payments.stream()
-            .map(p -> new FakeWebkassa.ReceivedRequest("", "", p.replace("PaymentType", "Type")).json()).toList());
+            .map(p -> new WebkassaRequest("", "", p.replace("PaymentType", "Type")).json()).toList());
   }
 
   @Test

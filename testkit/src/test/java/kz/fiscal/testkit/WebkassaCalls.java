@@ -45,7 +45,7 @@ final class WebkassaCalls {
 
   record Answer(int status, String body) {
     Map<String, Object> json() {
-      return new FakeWebkassa.ReceivedRequest("", "", body).json();
+      return new WebkassaRequest("", "", body).json();
     }
   }
 

@@ -6,6 +6,7 @@ import kz.fiscal.core.spi.FiscalDriver;
 import kz.fiscal.testkit.FakeWebkassa;
 import kz.fiscal.testkit.FiscalDriverContract;
 import org.junit.jupiter.api.AfterEach;
+import kz.fiscal.testkit.WebkassaFault;
 
 /** The driver passes the suite every driver passes, against the testkit's Webkassa, both ways of shift handling. */
 abstract class WebkassaDriverContractTest extends FiscalDriverContract {
@@ -24,7 +25,7 @@ abstract class WebkassaDriverContractTest extends FiscalDriverContract {
 
   @Override
   protected void loseNextAnswer() {
-    fake.failNext(FakeWebkassa.Fault.DROP_AFTER_COMMIT);
+    fake.failNext(WebkassaFault.DROP_AFTER_COMMIT);
   }
 
   @Override

@@ -16,7 +16,7 @@ import kz.fiscal.core.Receipt;
 import kz.fiscal.core.ReceiptRejectedException;
 import kz.fiscal.core.Xin;
 import kz.fiscal.testkit.FakeWebkassa;
-import kz.fiscal.testkit.FakeWebkassa.Fault;
+import kz.fiscal.testkit.WebkassaFault;
 import kz.fiscal.testkit.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class WebkassaDriverLoggingTest {
     fake.rejectNext(9, "CustomerEmail " + EMAIL + " не принят");
     seen.add(String.valueOf(assertThrows(ReceiptRejectedException.class,
         () -> driver.register(IdempotencyKey.of("order-3"), receipt, deadline))));
-    fake.failNext(Fault.GARBAGE_BODY_AFTER_COMMIT);
+    fake.failNext(WebkassaFault.GARBAGE_BODY_AFTER_COMMIT);
     OutcomeUnknownException unknown = assertThrows(OutcomeUnknownException.class,
         () -> driver.register(IdempotencyKey.of("order-4"), receipt, deadline));
     seen.add(String.valueOf(unknown));

@@ -15,7 +15,7 @@ import kz.fiscal.core.OutcomeUnknownException;
 import kz.fiscal.core.spi.CheckHistory.CheckSummary;
 import kz.fiscal.core.spi.CheckHistory.ShiftSummary;
 import kz.fiscal.testkit.FakeWebkassa;
-import kz.fiscal.testkit.FakeWebkassa.Fault;
+import kz.fiscal.testkit.WebkassaFault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class WebkassaDriverLookupTest {
   @Test
   void aResendAfterALostAnswerIsAnsweredWithTheOriginalCheck() throws FiscalException {
     IdempotencyKey key = IdempotencyKey.of("order-resent");
-    fake.failNext(Fault.DROP_AFTER_COMMIT);
+    fake.failNext(WebkassaFault.DROP_AFTER_COMMIT);
     assertThrows(OutcomeUnknownException.class, () -> driver.register(key, Receipts.sale("500.00"), Receipts.deadline()));
 
     FiscalResult again = driver.register(key, Receipts.sale("500.00"), Receipts.deadline());

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import kz.fiscal.testkit.WebkassaCheck;
 
 /** Every receipt field as the provider receives it, and every answer field as the result carries it. */
 class WebkassaDriverMappingTest {
@@ -179,7 +180,7 @@ class WebkassaDriverMappingTest {
 
     FiscalResult result = driver.register(IdempotencyKey.of("order-result"), receipt, Receipts.deadline());
 
-    FakeWebkassa.Check check = fake.check("order-result").orElseThrow();
+    WebkassaCheck check = fake.check("order-result").orElseThrow();
     assertEquals(Optional.of(check.fiscalSign()), result.fiscalSign());
     assertEquals(check.orderNumber(), result.checkNumber());
     assertEquals(check.shiftNumber(), result.shiftNumber());

@@ -23,7 +23,7 @@ import kz.fiscal.core.journal.InMemoryReceiptJournal;
 import kz.fiscal.core.journal.JournalEntry;
 import kz.fiscal.core.journal.ReceiptStatus;
 import kz.fiscal.testkit.FakeWebkassa;
-import kz.fiscal.testkit.FakeWebkassa.Fault;
+import kz.fiscal.testkit.WebkassaFault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,9 +71,9 @@ class WebkassaFiscalClientTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"DROP_AFTER_COMMIT", "SERVER_ERROR_AFTER_COMMIT", "DELAY_AFTER_COMMIT",
+  @EnumSource(value = WebkassaFault.class, names = {"DROP_AFTER_COMMIT", "SERVER_ERROR_AFTER_COMMIT", "DELAY_AFTER_COMMIT",
       "GARBAGE_BODY_AFTER_COMMIT"})
-  void aCheckMadeButNotAnsweredIsFoundByLookupNotMadeTwice(Fault fault) throws FiscalException {
+  void aCheckMadeButNotAnsweredIsFoundByLookupNotMadeTwice(WebkassaFault fault) throws FiscalException {
     client(false, 5);
     fake.failNext(fault);
 
@@ -86,8 +86,8 @@ class WebkassaFiscalClientTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"DROP_BEFORE_PROCESSING", "SERVER_ERROR_BEFORE_COMMIT", "TOO_MANY_REQUESTS"})
-  void aCheckNeverMadeIsSentAgainUnderTheSameKeyAndMadeOnce(Fault fault) throws FiscalException {
+  @EnumSource(value = WebkassaFault.class, names = {"DROP_BEFORE_PROCESSING", "SERVER_ERROR_BEFORE_COMMIT", "TOO_MANY_REQUESTS"})
+  void aCheckNeverMadeIsSentAgainUnderTheSameKeyAndMadeOnce(WebkassaFault fault) throws FiscalException {
     client(false, 5);
     fake.failNext(fault);
 

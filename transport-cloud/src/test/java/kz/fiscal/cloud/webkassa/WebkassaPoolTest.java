@@ -28,11 +28,12 @@ import kz.fiscal.core.journal.JournalEntry;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
 import kz.fiscal.testkit.FakeWebkassa;
-import kz.fiscal.testkit.FakeWebkassa.Fault;
+import kz.fiscal.testkit.WebkassaFault;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import kz.fiscal.testkit.WebkassaCheck;
 
 /**
  * A pool of one seller's four cashboxes behind {@link RegisterRouter#leastBusy()} and one {@link
@@ -48,9 +49,9 @@ class WebkassaPoolTest {
    * register still idle afterwards: {@code DELAY_AFTER_COMMIT} is left out, as the driver's read timeout
    * frees the register while the fake still holds the answer, which is overlap on the fake's count.
    */
-  private static final List<Fault> FAULTS = List.of(Fault.DROP_AFTER_COMMIT, Fault.SERVER_ERROR_AFTER_COMMIT,
-      Fault.DROP_BEFORE_PROCESSING, Fault.TOO_MANY_REQUESTS, Fault.SERVER_ERROR_BEFORE_COMMIT,
-      Fault.GARBAGE_BODY_AFTER_COMMIT);
+  private static final List<WebkassaFault> FAULTS = List.of(WebkassaFault.DROP_AFTER_COMMIT, WebkassaFault.SERVER_ERROR_AFTER_COMMIT,
+      WebkassaFault.DROP_BEFORE_PROCESSING, WebkassaFault.TOO_MANY_REQUESTS, WebkassaFault.SERVER_ERROR_BEFORE_COMMIT,
+      WebkassaFault.GARBAGE_BODY_AFTER_COMMIT);
 
   @TempDir
   Path dir;
@@ -94,7 +95,7 @@ class WebkassaPoolTest {
   }
 
   /** The fault order {@code i} queues before it is sent, for every fifth order. */
-  private static Optional<Fault> faultOf(int order) {
+  private static Optional<WebkassaFault> faultOf(int order) {
     return order % 5 == 0 ? Optional.of(FAULTS.get(order / 5 % FAULTS.size())) : Optional.empty();
   }
 
@@ -132,7 +133,7 @@ class WebkassaPoolTest {
 
     Set<String> used = new HashSet<>();
     for (int i = 0; i < ORDERS; i++) {
-      FakeWebkassa.Check check = fake.check(key(i).value()).orElseThrow();
+      WebkassaCheck check = fake.check(key(i).value()).orElseThrow();
       ReceiptRecord record = client.status(key(i)).orElseThrow();
       assertEquals(1, fake.checkCount(key(i).value()), key(i).value());
       assertEquals(ReceiptStatus.FISCALIZED, record.status(), key(i).value());
@@ -156,7 +157,7 @@ class WebkassaPoolTest {
   private static Map<String, Integer> expectedFaultTransitions() {
     Map<String, Integer> expected = new TreeMap<>();
     for (int i = 0; i < ORDERS; i++) {
-      faultOf(i).ifPresent(fault -> expected.merge(fault == Fault.TOO_MANY_REQUESTS ? "SENT->REQUESTED"
+      faultOf(i).ifPresent(fault -> expected.merge(fault == WebkassaFault.TOO_MANY_REQUESTS ? "SENT->REQUESTED"
           : "SENT->IN_DOUBT", 1, Integer::sum));
     }
     return expected;

@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.Optional;
 import kz.fiscal.core.KzTime;
-import kz.fiscal.testkit.FakeWebkassa;
+import kz.fiscal.testkit.WebkassaCheck;
+import kz.fiscal.testkit.WebkassaRequest;
 
 /**
  * The endpoints that write or read the ledger: {@code /check}, {@code MoneyOperation} and the lookup
@@ -22,7 +23,7 @@ final class Ledger {
   private final Settings settings;
   private final FakeClock clock;
   private final SecureRandom random;
-  private final List<FakeWebkassa.Check> checks = new ArrayList<>();
+  private final List<WebkassaCheck> checks = new ArrayList<>();
   private long nextSign;
   String printBase = "";
 
@@ -33,11 +34,11 @@ final class Ledger {
     nextSign = 1_000_000_000L + random.nextInt(1_000_000_000);
   }
 
-  List<FakeWebkassa.Check> checks() {
+  List<WebkassaCheck> checks() {
     return List.copyOf(checks);
   }
 
-  Map<String, Object> check(Cashbox box, Fields body, FakeWebkassa.ReceivedRequest request,
+  Map<String, Object> check(Cashbox box, Fields body, WebkassaRequest request,
       Optional<ProviderError> rejection, Supplier<List<Cashbox>> all) {
     if (rejection.isPresent()) {
       throw rejection.get();
@@ -58,7 +59,7 @@ final class Ledger {
     String sign = Long.toString(nextSign);
     nextSign += 1 + random.nextInt(997);
     boolean offline = box.offlineSince.isPresent();
-    FakeWebkassa.Check check = new FakeWebkassa.Check(box.register.uniqueNumber(), key, sign, shift.number,
+    WebkassaCheck check = new WebkassaCheck(box.register.uniqueNumber(), key, sign, shift.number,
         shift.checks.size() + 1L, content.operationType(), content.total(), offline, at,
         Wire.ticketUrl(settings.ofd().host(), sign, box.register.rnm(), content.total(), at), request);
     Shift.Entry entry = new Shift.Entry(check, content, offline);

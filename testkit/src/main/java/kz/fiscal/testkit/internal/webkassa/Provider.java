@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import kz.fiscal.testkit.FakeWebkassa;
+import kz.fiscal.testkit.WebkassaCheck;
+import kz.fiscal.testkit.WebkassaRequest;
 
 /**
  * The provider's side of Webkassa v4 behind one lock: API key, login and tokens, cashbox lookup,
@@ -51,7 +52,7 @@ public final class Provider {
   }
 
   /** Applies one request and answers the JSON body Webkassa would answer (success or {@code Errors}). */
-  public synchronized String handle(FakeWebkassa.ReceivedRequest request) {
+  public synchronized String handle(WebkassaRequest request) {
     try {
       if (!same(request.apiKey(), settings.apiKey())) {
         throw new ProviderError(3, "Неверный ключ API");
@@ -64,7 +65,7 @@ public final class Provider {
     }
   }
 
-  private Map<String, Object> route(String path, Fields body, FakeWebkassa.ReceivedRequest request) {
+  private Map<String, Object> route(String path, Fields body, WebkassaRequest request) {
     if (path.equals("/api/v4/authorize")) {
       return authorize(body);
     }
@@ -152,7 +153,7 @@ public final class Provider {
   }
 
   /** Every committed check of every cashbox, in commit order. */
-  public synchronized List<FakeWebkassa.Check> checks() {
+  public synchronized List<WebkassaCheck> checks() {
     return ledger.checks();
   }
 

@@ -3,7 +3,7 @@ package kz.fiscal.testkit.internal.webkassa;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import kz.fiscal.testkit.FakeWebkassa;
+import kz.fiscal.testkit.WebkassaCheck;
 
 /**
  * A return must name a check in the ledger exactly (fiscal sign, RNM, total, offline flag, time to the
@@ -20,7 +20,7 @@ final class ReturnBasisRule {
         .findFirst()
         .orElseThrow(() -> ProviderError.invalid("ReturnBasisDetails.CheckNumber",
             "no check with fiscal sign " + basis.fiscalSign()));
-    FakeWebkassa.Check check = original.check();
+    WebkassaCheck check = original.check();
     String rnm = cashboxes.stream().filter(c -> c.register.uniqueNumber().equals(check.cashbox()))
         .findFirst().orElseThrow().register.rnm();
     require("RegistrationNumber", rnm, basis.rnm());

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import kz.fiscal.testkit.FakeWebkassa;
+import kz.fiscal.testkit.WebkassaCheck;
 
 /** One shift of a cashbox: its checks in order. Guarded by the provider's lock. */
 final class Shift {
   /** A committed check with what the provider derived from it. */
-  record Entry(FakeWebkassa.Check check, CheckContent content, boolean cashboxOffline) {}
+  record Entry(WebkassaCheck check, CheckContent content, boolean cashboxOffline) {}
 
   final long number;
   final Instant openedAt;

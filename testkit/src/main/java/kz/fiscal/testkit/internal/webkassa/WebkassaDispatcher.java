@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import kz.fiscal.testkit.FakeWebkassa.Fault;
-import kz.fiscal.testkit.FakeWebkassa.ReceivedRequest;
+import kz.fiscal.testkit.WebkassaFault;
+import kz.fiscal.testkit.WebkassaRequest;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -28,9 +28,9 @@ public final class WebkassaDispatcher extends Dispatcher {
   private static final String JSON = "application/json; charset=utf-8";
 
   private final Provider provider;
-  private final List<ReceivedRequest> received = new ArrayList<>();
+  private final List<WebkassaRequest> received = new ArrayList<>();
   /** Faults by lower-case path and the cashbox they wait for ("" for any). */
-  private final Map<Target, Deque<Fault>> faults = new HashMap<>();
+  private final Map<Target, Deque<WebkassaFault>> faults = new HashMap<>();
   private final InFlight inFlight = new InFlight();
   private final CountDownLatch closing = new CountDownLatch(1);
   private Duration processingDelay = Duration.ZERO;
@@ -54,7 +54,7 @@ public final class WebkassaDispatcher extends Dispatcher {
   public MockResponse dispatch(RecordedRequest recorded) throws InterruptedException {
     String path = recorded.getUrl().encodedPath();
     String apiKey = Optional.ofNullable(recorded.getHeaders().get("x-api-key")).orElse("");
-    ReceivedRequest request = new ReceivedRequest(path, apiKey, recorded.getBody() == null ? "" : recorded.getBody().utf8());
+    WebkassaRequest request = new WebkassaRequest(path, apiKey, recorded.getBody() == null ? "" : recorded.getBody().utf8());
     synchronized (this) {
       received.add(request);
     }
@@ -71,7 +71,7 @@ public final class WebkassaDispatcher extends Dispatcher {
     }
   }
 
-  private MockResponse answer(String method, ReceivedRequest request, Optional<Fault> fault)
+  private MockResponse answer(String method, WebkassaRequest request, Optional<WebkassaFault> fault)
       throws InterruptedException {
     if (fault.isPresent()) {
       switch (fault.get()) {
@@ -142,12 +142,12 @@ public final class WebkassaDispatcher extends Dispatcher {
   }
 
   /** The fault queued for this cashbox on {@code path}, else the one queued for any cashbox there. */
-  private synchronized Optional<Fault> nextFault(String path, String cashbox) {
-    Optional<Fault> own = poll(new Target(path, cashbox));
+  private synchronized Optional<WebkassaFault> nextFault(String path, String cashbox) {
+    Optional<WebkassaFault> own = poll(new Target(path, cashbox));
     return own.isPresent() || cashbox.isEmpty() ? own : poll(new Target(path, ""));
   }
 
-  private Optional<Fault> poll(Target target) {
+  private Optional<WebkassaFault> poll(Target target) {
     return Optional.ofNullable(faults.get(target)).map(Deque::poll);
   }
 
@@ -156,7 +156,7 @@ public final class WebkassaDispatcher extends Dispatcher {
    * an empty {@code cashbox}, the next request to the path whichever cashbox it names. Faults queue in
    * order; a request takes its own cashbox's before those for any cashbox.
    */
-  public synchronized void failNext(String path, String cashbox, Fault fault) {
+  public synchronized void failNext(String path, String cashbox, WebkassaFault fault) {
     faults.computeIfAbsent(new Target(path, cashbox), t -> new ArrayDeque<>()).add(fault);
   }
 
@@ -183,7 +183,7 @@ public final class WebkassaDispatcher extends Dispatcher {
     return d;
   }
 
-  public synchronized List<ReceivedRequest> requests() {
+  public synchronized List<WebkassaRequest> requests() {
     return List.copyOf(received);
   }
 

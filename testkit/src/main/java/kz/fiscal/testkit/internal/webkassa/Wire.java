@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kz.fiscal.core.KzTime;
-import kz.fiscal.testkit.FakeWebkassa;
+import kz.fiscal.testkit.WebkassaCheck;
 
 /** How the fake writes its answers: envelopes, local date-times, the check's {@code Data}. Stateless. */
 final class Wire {
@@ -51,7 +51,7 @@ final class Wire {
 
   /** The {@code Data} of a committed check, as {@code /check} answers it. */
   static Map<String, Object> checkData(Shift.Entry entry, Settings settings, String printBase) {
-    FakeWebkassa.Check check = entry.check();
+    WebkassaCheck check = entry.check();
     Settings.Register register = settings.cashboxes().stream()
         .filter(r -> r.uniqueNumber().equals(check.cashbox())).findFirst().orElseThrow();
     return object(

@@ -22,7 +22,7 @@ import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
 import kz.fiscal.testkit.Acknowledgements;
 import kz.fiscal.testkit.FakeWebkassa;
-import kz.fiscal.testkit.FakeWebkassa.Fault;
+import kz.fiscal.testkit.WebkassaFault;
 import kz.fiscal.testkit.ForkedJvm;
 import okhttp3.OkHttpClient;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import kz.fiscal.testkit.WebkassaCheck;
 
 /**
  * "One paid order, exactly one fiscal check, whatever fails" through the Webkassa transport, with real
@@ -56,8 +57,8 @@ class WebkassaCrashTest {
   private static final Duration PROCESSING = Duration.ofMillis(3);
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final int KILLED = 137;
-  private static final List<Fault> FAULTS = List.of(Fault.DROP_AFTER_COMMIT, Fault.SERVER_ERROR_AFTER_COMMIT,
-      Fault.DELAY_AFTER_COMMIT);
+  private static final List<WebkassaFault> FAULTS = List.of(WebkassaFault.DROP_AFTER_COMMIT, WebkassaFault.SERVER_ERROR_AFTER_COMMIT,
+      WebkassaFault.DELAY_AFTER_COMMIT);
   /** Libraries the worker uses, wherever surefire put them. */
   private static final List<Class<?>> NEEDED = List.of(WebkassaDriver.class, FiscalClient.class,
       Acknowledgements.class, OkHttpClient.class, Moshi.class, kotlin.Unit.class, okio.Buffer.class,
@@ -92,7 +93,7 @@ class WebkassaCrashTest {
     int killedWorking = 0;
     for (int round = 0; round < KILLS; round++) {
       if (random.nextInt(3) == 0) {
-        Fault fault = FAULTS.get(random.nextInt(FAULTS.size()));
+        WebkassaFault fault = FAULTS.get(random.nextInt(FAULTS.size()));
         fake.failNext(fault);
         story.add(String.format("%6d ms  next check: %s", elapsedMillis(), fault));
       }
@@ -168,7 +169,7 @@ class WebkassaCrashTest {
       for (int i = 0; i < KEYS; i++) {
         IdempotencyKey key = WebkassaCrashWorker.key(i);
         int count = fake.checkCount(key.value());
-        Optional<String> printed = fake.check(key.value()).map(FakeWebkassa.Check::fiscalSign);
+        Optional<String> printed = fake.check(key.value()).map(WebkassaCheck::fiscalSign);
         Optional<ReceiptRecord> record = journal.find(key);
         Optional<String> journaled = record.flatMap(ReceiptRecord::result).flatMap(FiscalResult::fiscalSign);
         if (count != 1) {

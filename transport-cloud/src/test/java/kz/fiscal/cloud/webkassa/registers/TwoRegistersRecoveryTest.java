@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import kz.fiscal.testkit.WebkassaCheck;
+import kz.fiscal.testkit.WebkassaFault;
 
 /**
  * Two cashboxes of one account on one journal: an order whose answer was lost on cashbox A is finished
@@ -63,7 +65,7 @@ class TwoRegistersRecoveryTest {
   @Test
   void aLostAnswerOnOneCashboxIsFinishedThereAfterAKillAndNeverSentToTheOther() throws Exception {
     fake.delayResponses(Duration.ofSeconds(3));
-    fake.failNext(FakeWebkassa.Fault.DELAY_AFTER_COMMIT); // committed on A, the answer never arrives in time
+    fake.failNext(WebkassaFault.DELAY_AFTER_COMMIT); // committed on A, the answer never arrives in time
 
     ForkedJvm sender = start("send", "send", KEY.value(), A, B);
     assertTrue(sender.awaitLine("failed OutcomeUnknownException", PATIENCE), sender.stderr());
@@ -76,7 +78,7 @@ class TwoRegistersRecoveryTest {
     assertEquals(List.of("report 0 0 1"), reports(onlyB), "a client without A leaves the record alone");
     assertEquals(List.of("report 1 1 0"), reports(both), "a client with A finishes it there");
     assertEquals(1, fake.checks().size());
-    FakeWebkassa.Check check = fake.check(KEY.value()).orElseThrow();
+    WebkassaCheck check = fake.check(KEY.value()).orElseThrow();
     assertEquals(A, check.cashbox());
     assertEquals(List.of(), fake.requests("/api/v4/check").stream().filter(r -> r.body().contains(B)).toList(),
         "cashbox B never saw the order");

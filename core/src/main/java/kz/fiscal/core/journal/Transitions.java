@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.RegisterId;
@@ -32,7 +33,9 @@ final class Transitions {
       throw new IllegalStateException(r.key().value() + " is bound to register " + r.register().get()
           + ", not " + transition.register().get());
     }
-    var register = r.register().isPresent() ? r.register() : transition.register();
+    // Bound by its first send; a record of before registers were recorded, by the register that issued its check.
+    var register = r.register().isPresent() ? r.register()
+        : transition.register().isPresent() ? transition.register() : transition.result().flatMap(FiscalResult::register);
     int attempts = transition.send() ? r.attempts() + 1 : r.attempts();
     Optional<Instant> firstSentAt = transition.send() && r.firstSentAt().isEmpty() ? Optional.of(now) : r.firstSentAt();
     var receipt = transition.replacement().map(Transition.Replacement::receipt).orElse(r.receipt());

@@ -12,14 +12,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import kz.fiscal.core.FiscalClient.Backlog;
 import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.FiscalResult;
-import kz.fiscal.core.Receipt;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.OutcomeUnknownException;
 import kz.fiscal.core.FiscalClient.RecoveryReport;
@@ -31,7 +29,6 @@ import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptStatus;
 import kz.fiscal.core.journal.Transition;
-import kz.fiscal.testkit.ForwardingFiscalDriver;
 import kz.fiscal.testkit.ForwardingReceiptJournal;
 import kz.fiscal.testkit.RecordingFiscalDriver;
 import org.junit.jupiter.api.Test;
@@ -124,6 +121,19 @@ class FiscalClientRecoveryRegistersTest {
   }
 
   @Test
+  void aRecordSentBeforeRegistersWereRecordedIsBoundToTheRegisterWhoseCheckALookupFinds() throws FiscalException {
+    sentByADeadNode(key("old-made"), Optional.empty());
+    first.register(key("old-made"), sale("100.00"), Instant.MAX); // the dead node's check, made before it died
+    clock.advance(LEASE.plusSeconds(1));
+
+    RecoveryReport report = client(List.of(first), "node-c").recover();
+
+    assertEquals(new RecoveryReport(1, 1, 0, 0), report);
+    assertEquals(1, first.ledgerCount(key("old-made")));
+    assertEquals(Optional.of(first.info().registerId()), memory.find(key("old-made")).orElseThrow().register());
+  }
+
+  @Test
   void aLargeBacklogIsReadOncePageByPage() {
     for (int i = 0; i < 250; i++) {
       sentByADeadNode(key("backlog-" + i), Optional.of(first.info().registerId()));
@@ -148,27 +158,14 @@ class FiscalClientRecoveryRegistersTest {
 
   @Test
   void aKeyAnotherCallerIsFiscalizingEndsWithItsOwnReason() throws Exception {
-    CountDownLatch inside = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    ForwardingFiscalDriver slow = new ForwardingFiscalDriver(first) {
-      @Override
-      public FiscalResult register(IdempotencyKey key, Receipt receipt, Instant deadline) throws FiscalException {
-        inside.countDown();
-        try {
-          release.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return super.register(key, receipt, deadline);
-      }
-    };
+    HeldRegister slow = new HeldRegister(first);
     FiscalClient working = FiscalClient.builder().driver(slow).journal(journal).clock(clock).nodeId("node-a").build();
     CompletableFuture<FiscalResult> running = working.submit(key("busy"), sale("100.00"));
-    assertTrue(inside.await(10, TimeUnit.SECONDS));
+    assertTrue(slow.awaitInside());
 
     OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
         () -> client(List.of(first), "node-b").fiscalize(key("busy"), sale("100.00")));
-    release.countDown();
+    slow.release();
     running.get(10, TimeUnit.SECONDS);
 
     assertEquals(OutcomeUnknownException.Reason.IN_PROGRESS, e.reason());

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.FiscalException;
@@ -30,7 +29,6 @@ import kz.fiscal.core.Violation;
 import kz.fiscal.core.Violation.ViolationCode;
 import kz.fiscal.core.Xin;
 import kz.fiscal.core.journal.InMemoryReceiptJournal;
-import kz.fiscal.testkit.ForwardingFiscalDriver;
 import kz.fiscal.testkit.RecordingFiscalDriver;
 import org.junit.jupiter.api.Test;
 
@@ -114,29 +112,16 @@ class FiscalClientRoutingTest {
 
   @Test
   void aBusyRegisterIsPassedOverForTheLeastBusyOneOfThePool() throws Exception {
-    CountDownLatch inside = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
     RecordingFiscalDriver first = register("POOL-1");
     RecordingFiscalDriver second = register("POOL-2");
-    ForwardingFiscalDriver slowFirst = new ForwardingFiscalDriver(first) {
-      @Override
-      public FiscalResult register(IdempotencyKey key, Receipt receipt, Instant deadline) throws FiscalException {
-        inside.countDown();
-        try {
-          release.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return super.register(key, receipt, deadline);
-      }
-    };
+    HeldRegister slowFirst = new HeldRegister(first);
     FiscalClient client = FiscalClient.builder().drivers(List.of(slowFirst, second)).router(RegisterRouter.leastBusy())
         .journal(journal).clock(clock).build();
 
     CompletableFuture<FiscalResult> busy = client.submit(key("order-1"), sale(TEA, "100.00"));
-    assertTrue(inside.await(10, TimeUnit.SECONDS));
+    assertTrue(slowFirst.awaitInside());
     client.fiscalize(key("order-2"), sale(TEA, "200.00"));
-    release.countDown();
+    slowFirst.release();
     busy.get(10, TimeUnit.SECONDS);
 
     assertEquals(List.of(key("order-1")), keys(first));

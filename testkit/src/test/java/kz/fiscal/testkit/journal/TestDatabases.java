@@ -31,8 +31,8 @@ public final class TestDatabases {
     return JdbcConnectionPool.create(h2);
   }
 
-  /** Whether a PostgreSQL is configured; fails the test under {@code CI=true} when it is not, else skips it. */
-  public static void assumePostgres() {
+  /** The configured PostgreSQL's URL; fails the test under {@code CI=true} without one, else skips it. */
+  public static String assumePostgres() {
     String url = System.getenv(POSTGRES_URL);
     if (url == null || url.isBlank()) {
       if ("true".equals(System.getenv("CI"))) {
@@ -41,13 +41,13 @@ public final class TestDatabases {
       assumeTrue(false, "PostgreSQL tests skipped: set " + POSTGRES_URL
           + " (e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres) or run bash .ci/run");
     }
+    return url;
   }
 
   /** A pool of {@code size} connections to the configured PostgreSQL. */
   public static JdbcConnectionPool postgres(int size) {
-    assumePostgres();
     PGConnectionPoolDataSource postgres = new PGConnectionPoolDataSource();
-    postgres.setURL(System.getenv(POSTGRES_URL));
+    postgres.setURL(assumePostgres());
     JdbcConnectionPool pool = JdbcConnectionPool.create(postgres);
     pool.setMaxConnections(size);
     return pool;

@@ -1,10 +1,9 @@
 package kz.fiscal.testkit.nodes;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import kz.fiscal.testkit.journal.TestDatabases;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
@@ -15,21 +14,11 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * except under {@code CI=true}, where they fail (the rule of core's {@code TestDatabases}).
  */
 final class NodeDatabase {
-  static final String POSTGRES_URL = "FISCAL_TEST_POSTGRES_URL";
-
   private NodeDatabase() {}
 
   /** The configured URL; skips the test without one, fails it under {@code CI=true}. */
   static String assumePostgres() {
-    String url = System.getenv(POSTGRES_URL);
-    if (url == null || url.isBlank()) {
-      if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError(POSTGRES_URL + " is not set under CI=true: .ci/run must start PostgreSQL");
-      }
-      assumeTrue(false, "PostgreSQL tests skipped: set " + POSTGRES_URL
-          + " (e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres) or run bash .ci/run");
-    }
-    return url;
+    return TestDatabases.assumePostgres();
   }
 
   /** A new pool of at most {@code size} connections whose journal tables live in {@code schema}. */

@@ -12,7 +12,7 @@ import kz.fiscal.core.Receipt;
 import kz.fiscal.core.ReceiptValidator;
 import kz.fiscal.core.Seller;
 import kz.fiscal.core.Tenge;
-import kz.fiscal.core.Item.Unit;
+import kz.fiscal.core.Unit;
 import kz.fiscal.core.VatRate;
 import kz.fiscal.core.VatSchedule;
 import kz.fiscal.core.Violation;

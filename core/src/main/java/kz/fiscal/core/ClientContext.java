@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import kz.fiscal.core.journal.JournalEntry;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry;
 import kz.fiscal.core.journal.JournalException;
 import kz.fiscal.core.journal.ReceiptJournal;
-import kz.fiscal.core.journal.JournalEntry.RecordedError;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError;
 import kz.fiscal.core.ReceiptListener.ReceiptEvent;
 import kz.fiscal.core.Violation.ViolationCode;
 

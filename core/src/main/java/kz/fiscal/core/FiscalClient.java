@@ -15,18 +15,18 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import kz.fiscal.core.internal.ReceiptDigest;
 import kz.fiscal.core.journal.InMemoryReceiptJournal;
-import kz.fiscal.core.journal.JournalEntry;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry;
 import kz.fiscal.core.journal.JournalException;
 import kz.fiscal.core.journal.ReceiptJournal;
-import kz.fiscal.core.journal.ReceiptRecord;
-import kz.fiscal.core.journal.ReceiptStatus;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
 import kz.fiscal.core.spi.FiscalDriver;
 import kz.fiscal.core.Violation.ViolationCode;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import kz.fiscal.core.journal.ReceiptQuery;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptQuery;
 
 /**
  * Turns "payment confirmed" into exactly one fiscal check: validates, journals before acting, sends
@@ -409,29 +409,6 @@ public final class FiscalClient implements AutoCloseable {
     private static List<ReceiptRecord> oldestFirst(List<ReceiptRecord> records) {
       records.sort(Comparator.comparing(ReceiptRecord::createdAt));
       return records;
-    }
-  }
-
-  /**
-   * What one {@code FiscalClient.recover()} pass did.
-   *
-   * @param examined pending records taken over and worked
-   * @param fiscalized of those, now fiscalized (found by lookup or sent)
-   * @param failed of those, rejected by the register (or refused unsent: a VAT rate left force)
-   * @param stillPending of those, still requested or in doubt (the register or lookup still failing)
-   * @param needPerson of those, found to collide with another receipt's check under their key: left in
-   *     doubt for a person, and never taken over again
-   * @param unreadable records the journal could not read (each logged with its key), skipped
-   * @param notHere records left alone: bound to a register this client does not drive, or sent before
-   *     registers were recorded while this client drives several ({@code backlog()} lists them)
-   * @param deferred records of a register that kept failing in this pass, left for the next one
-   */
-  public record RecoveryReport(int examined, int fiscalized, int failed, int stillPending, int needPerson,
-      int unreadable, int notHere, int deferred) {
-
-    /** A pass that met no collision, no unreadable record, nothing it could not work and no failing register. */
-    public RecoveryReport(int examined, int fiscalized, int failed, int stillPending) {
-      this(examined, fiscalized, failed, stillPending, 0, 0, 0, 0);
     }
   }
 }

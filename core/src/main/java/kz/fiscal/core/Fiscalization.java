@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import kz.fiscal.core.journal.JournalEntry;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry;
 import kz.fiscal.core.journal.JournalException;
 import kz.fiscal.core.journal.LeaseLostException;
-import kz.fiscal.core.journal.ReceiptRecord;
-import kz.fiscal.core.journal.ReceiptStatus;
-import kz.fiscal.core.journal.JournalEntry.RecordedError;
-import kz.fiscal.core.journal.Transition;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError;
+import kz.fiscal.core.journal.ReceiptJournal.Transition;
 import kz.fiscal.core.spi.FiscalDriver;
 import kz.fiscal.core.Violation.ViolationCode;
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import kz.fiscal.core.Receipt.Rounding;
 import kz.fiscal.core.Violation.ViolationCode;
 
 /**
@@ -397,48 +396,6 @@ public final class Receipt {
   }
 
   /**
-   * How a check rounds to whole tenge (kz-fiscal-rules §12, Webkassa {@code RoundType}); half away from
-   * zero. Drivers always send it explicitly: the provider's default is {@link #EVERY_ITEM}.
-   */
-  public enum Rounding {
-    /** Items and total to the tiyn. */
-    NONE(0),
-    /**
-     * Every term to whole tenge, as Webkassa computes it: an item's sum is
-     * {@code round0(price × quantity − round0(discount) + round0(markup))} with its VAT on that sum, and
-     * each check-level modifier counts {@code round0(amount)}.
-     */
-    EVERY_ITEM(2),
-    /** Items to the tiyn, the total to whole tenge. */
-    TOTAL_ONLY(3);
-
-    private final int code;
-
-    Rounding(int code) {
-      this.code = code;
-    }
-
-    /** Webkassa's {@code RoundType}. */
-    public int code() {
-      return code;
-    }
-  }
-
-  /**
-   * Which date's VAT rates a return carries. The revenue committee ruled for e-invoices that a return
-   * carries the original sale's rate (a 2025 sale returned in 2026 at 12 %), and the same article of the
-   * Tax Code governs the check; whether every provider accepts 12 % on a 2026 check is unconfirmed, so a
-   * receipt may choose the rate in force on the return's own date instead. The receipt keeps its
-   * policy, so the journal's record says which rule chose its rates.
-   */
-  public enum ReturnVatPolicy {
-    /** The rates in force on the original sale's date (the return basis): the default. */
-    ORIGINAL_SALE,
-    /** The rates in force on the date the return check is made. */
-    RETURN_DATE
-  }
-
-  /**
    * A feature a receipt may use and a driver may or may not carry. {@code FiscalClient} refuses a
    * receipt whose {@link Receipt#features()} are not all in the driver's capabilities
    * ({@link ViolationCode#UNSUPPORTED_BY_DRIVER}) before journaling it.
@@ -480,72 +437,6 @@ public final class Receipt {
     /** Where in a receipt the feature shows, as a {@link Violation} path. */
     public String path() {
       return path;
-    }
-  }
-
-  /**
-   * A check-level discount or markup. Its VAT is split across the receipt's rates in proportion to
-   * their sums (see {@link Receipt#vatByRate()}).
-   *
-   * @param kind discount or markup
-   * @param amount the amount in tenge
-   * @param text the text printed on the check (≤ 50 characters), may be empty
-   */
-  public record Modifier(Kind kind, Tenge amount, String text) {
-
-    /** Whether a modifier lowers or raises the total. */
-    public enum Kind {
-      DISCOUNT(1), MARKUP(2);
-
-      private final int code;
-
-      Kind(int code) {
-        this.code = code;
-      }
-
-      /** Webkassa's {@code TicketModifiers[].Type}. */
-      public int code() {
-        return code;
-      }
-    }
-
-    public Modifier {
-      Objects.requireNonNull(kind, "kind");
-      Objects.requireNonNull(amount, "amount");
-      Objects.requireNonNull(text, "text");
-    }
-
-    /** A check-level discount. */
-    public static Modifier discount(Tenge amount, String text) {
-      return new Modifier(Kind.DISCOUNT, amount, text);
-    }
-
-    /** A check-level markup. */
-    public static Modifier markup(Tenge amount, String text) {
-      return new Modifier(Kind.MARKUP, amount, text);
-    }
-  }
-
-  /**
-   * An amount paid by one means of payment.
-   *
-   * @param type cash, card or mobile
-   * @param amount the amount paid by this means, cash including the change to give back
-   */
-  public record Payment(PaymentType type, Tenge amount) {
-    public Payment {
-      Objects.requireNonNull(type, "type");
-      Objects.requireNonNull(amount, "amount");
-    }
-
-    /** A payment of {@code amount} by {@code type}. */
-    public static Payment of(PaymentType type, Tenge amount) {
-      return new Payment(type, amount);
-    }
-
-    /** A payment of {@code amount} (a decimal string) by {@code type}. */
-    public static Payment of(PaymentType type, String amount) {
-      return new Payment(type, Tenge.of(amount));
     }
   }
 }

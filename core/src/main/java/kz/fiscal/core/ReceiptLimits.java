@@ -3,7 +3,6 @@ package kz.fiscal.core;
 import java.math.BigDecimal;
 import java.util.List;
 import kz.fiscal.core.internal.RecordCodec;
-import kz.fiscal.core.Receipt.Modifier;
 import kz.fiscal.core.Violation.ViolationCode;
 
 /**

@@ -4,9 +4,9 @@ package kz.fiscal.core;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import kz.fiscal.core.journal.JournalEntry;
-import kz.fiscal.core.journal.ReceiptStatus;
-import kz.fiscal.core.journal.JournalEntry.RecordedError;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError;
 /**
  * Hears every transition of a fiscalization after it is journaled, on the thread that made it. A
  * listener must be quick and must not throw; what it throws is logged and ignored.

@@ -11,11 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import kz.fiscal.core.Item.Principal;
-import kz.fiscal.core.Item.Unit;
-import kz.fiscal.core.Receipt.ReturnVatPolicy;
 import kz.fiscal.core.Receipt.ReceiptFeature;
-import kz.fiscal.core.Receipt.Modifier;
-import kz.fiscal.core.Receipt.Payment;
 import kz.fiscal.core.Violation.ViolationCode;
 
 /**

@@ -15,8 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kz.fiscal.core.journal.JournalException;
 import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptJournal.Pending;
-import kz.fiscal.core.journal.ReceiptRecord;
-import kz.fiscal.core.FiscalClient.RecoveryReport;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
 
 /**
  * One {@code recover()} pass: walks the pending records page by page (a keyset cursor, so a large

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import kz.fiscal.core.journal.ReceiptRecord;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
 import kz.fiscal.core.spi.DriverInfo;
 import kz.fiscal.core.spi.FiscalDriver;
 import kz.fiscal.core.Receipt.ReceiptFeature;

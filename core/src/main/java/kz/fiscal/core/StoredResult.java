@@ -3,7 +3,6 @@ package kz.fiscal.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import kz.fiscal.core.FiscalResult.Ofd;
 
 /**
  * A provider's result as the journal keeps it: a field longer than any real one (a 40-character RNM, a

@@ -6,9 +6,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import kz.fiscal.core.Receipt.Rounding;
-import kz.fiscal.core.Receipt.Modifier;
-import kz.fiscal.core.Receipt.Payment;
 
 /**
  * The arithmetic of one receipt (kz-fiscal-rules §4, §12) on signed amounts, so that an invalid

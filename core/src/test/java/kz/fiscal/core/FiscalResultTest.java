@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import kz.fiscal.core.FiscalResult.Ofd;
 
 class FiscalResultTest {
   private static final Ofd KAZAKHTELECOM = new Ofd("АО «Казахтелеком»", 1, "consumer.oofd.kz");

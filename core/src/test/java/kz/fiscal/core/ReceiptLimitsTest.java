@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import kz.fiscal.core.Seller.VatCertificate;
 import kz.fiscal.core.Seller.TaxRegime;
 import kz.fiscal.core.Item.Principal;
-import kz.fiscal.core.Item.Unit;
 
 /** What the validator accepts fits the providers and the journal: counts, texts, amounts and quantities. */
 class ReceiptLimitsTest {

@@ -38,11 +38,7 @@ import net.jqwik.api.statistics.Statistics;
 import kz.fiscal.core.Seller.VatCertificate;
 import kz.fiscal.core.Seller.TaxRegime;
 import kz.fiscal.core.Item.Principal;
-import kz.fiscal.core.Item.Unit;
-import kz.fiscal.core.Receipt.Rounding;
 import kz.fiscal.core.Receipt.ReceiptFeature;
-import kz.fiscal.core.Receipt.Modifier;
-import kz.fiscal.core.Receipt.Payment;
 
 /**
  * Properties of whole receipts: random valid receipts validate clean and their amounts add up

@@ -12,8 +12,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import kz.fiscal.core.Seller.TaxRegime;
 import kz.fiscal.core.Item.Principal;
-import kz.fiscal.core.Item.Unit;
-import kz.fiscal.core.Receipt.Rounding;
 import kz.fiscal.core.Receipt.ReceiptFeature;
 
 /**

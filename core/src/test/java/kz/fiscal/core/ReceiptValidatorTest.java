@@ -22,11 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import kz.fiscal.core.Seller.TaxRegime;
 import kz.fiscal.core.Item.Principal;
-import kz.fiscal.core.Item.Unit;
-import kz.fiscal.core.Receipt.Rounding;
 import kz.fiscal.core.Receipt.ReceiptFeature;
-import kz.fiscal.core.Receipt.Modifier;
-import kz.fiscal.core.Receipt.Payment;
 import kz.fiscal.core.Violation.ViolationCode;
 
 class ReceiptValidatorTest {

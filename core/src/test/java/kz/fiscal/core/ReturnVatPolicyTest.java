@@ -12,7 +12,6 @@ import java.util.List;
 import kz.fiscal.core.internal.ReceiptDigest;
 import kz.fiscal.core.internal.RecordCodec;
 import org.junit.jupiter.api.Test;
-import kz.fiscal.core.Receipt.ReturnVatPolicy;
 import kz.fiscal.core.Violation.ViolationCode;
 
 /** Which date's VAT rates a return carries, and that the journal keeps the rule with the receipt. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import kz.fiscal.core.FiscalResult.Ofd;
+import kz.fiscal.core.Ofd;
 import kz.fiscal.core.Tenge;
 
 /**

@@ -3,7 +3,7 @@ package kz.fiscal.qr;
 import java.time.OffsetDateTime;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.KzTime;
-import kz.fiscal.core.FiscalResult.Ofd;
+import kz.fiscal.core.Ofd;
 import kz.fiscal.core.Tenge;
 
 /** Fiscal results the tests share: check 17 of shift 3, fiscal sign 2644393108, 2 508.00 tenge. */

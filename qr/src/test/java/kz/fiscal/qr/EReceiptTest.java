@@ -127,7 +127,7 @@ class EReceiptTest {
         .item(Item.builder("Хлеб").unitPrice("100.30").discount(Tenge.of("0.50")).vat(VatRate.SIXTEEN).build())
         .markup(Tenge.of("41.28"), "Доставка")
         .payment(PaymentType.CARD, "140.00")
-        .rounding(kz.fiscal.core.Receipt.Rounding.EVERY_ITEM)
+        .rounding(kz.fiscal.core.Rounding.EVERY_ITEM)
         .build();
     Document html = parse(EReceipt.html(receipt, Checks.result(1).total(receipt.total()).build()));
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Optional;
-import kz.fiscal.core.FiscalResult.Ofd;
+import kz.fiscal.core.Ofd;
 import kz.fiscal.core.Tenge;
 import org.junit.jupiter.api.Test;
 

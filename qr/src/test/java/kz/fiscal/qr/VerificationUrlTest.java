@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.KzTime;
-import kz.fiscal.core.FiscalResult.Ofd;
+import kz.fiscal.core.Ofd;
 import kz.fiscal.core.Tenge;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

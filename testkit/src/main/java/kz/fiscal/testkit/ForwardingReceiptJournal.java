@@ -9,12 +9,12 @@ import java.util.function.Consumer;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.RegisterId;
-import kz.fiscal.core.journal.JournalEntry;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry;
 import kz.fiscal.core.journal.ReceiptJournal;
-import kz.fiscal.core.journal.ReceiptQuery;
-import kz.fiscal.core.journal.ReceiptRecord;
-import kz.fiscal.core.journal.ReceiptStatus;
-import kz.fiscal.core.journal.Transition;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptQuery;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
+import kz.fiscal.core.journal.ReceiptJournal.Transition;
 
 /**
  * A journal that forwards every call to another, the folded ones ({@code beginSending},

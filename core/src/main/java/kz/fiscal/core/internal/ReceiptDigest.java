@@ -9,10 +9,10 @@ import java.util.Optional;
 import kz.fiscal.core.Customer;
 import kz.fiscal.core.Item;
 import kz.fiscal.core.KzTime;
-import kz.fiscal.core.Receipt.Modifier;
-import kz.fiscal.core.Receipt.Payment;
+import kz.fiscal.core.Modifier;
+import kz.fiscal.core.Payment;
 import kz.fiscal.core.Receipt;
-import kz.fiscal.core.Receipt.ReturnVatPolicy;
+import kz.fiscal.core.ReturnVatPolicy;
 import kz.fiscal.core.ReturnBasis;
 import kz.fiscal.core.Seller;
 

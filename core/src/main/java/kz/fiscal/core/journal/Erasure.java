@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import kz.fiscal.core.Customer;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.internal.RecordCodec;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
 
 /**
  * What {@link ReceiptJournal#erasePersonalData(Instant)} erases and from which records, shared by the

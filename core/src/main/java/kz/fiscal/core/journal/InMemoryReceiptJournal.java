@@ -15,6 +15,11 @@ import java.util.function.Predicate;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.RegisterId;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptQuery;
+import kz.fiscal.core.journal.ReceiptJournal.Transition;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry;
 
 /**
  * A journal in this process's memory, for tests and demos: <strong>it loses every record when the

@@ -19,7 +19,12 @@ import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.internal.DatabaseClock;
 import kz.fiscal.core.internal.JournalSchema;
 import kz.fiscal.core.internal.RecordCodec;
-import kz.fiscal.core.journal.JournalEntry.RecordedError;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptQuery;
+import kz.fiscal.core.journal.ReceiptJournal.Transition;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry;
 
 /**
  * A durable journal over any JDBC {@link DataSource}, in portable SQL.

@@ -18,7 +18,10 @@ import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.internal.RecordCodec;
-import kz.fiscal.core.journal.JournalEntry.RecordedError;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry;
 
 /** Maps journal rows to records and back for {@link JdbcReceiptJournal}. */
 final class Rows {

@@ -8,6 +8,10 @@ import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.RegisterId;
+import kz.fiscal.core.journal.ReceiptJournal.Transition;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry;
 
 /** The record a transition makes, shared by every journal so they agree on the lifecycle. */
 final class Transitions {

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
-import kz.fiscal.core.FiscalResult.Ofd;
+import kz.fiscal.core.Ofd;
 import kz.fiscal.core.PaymentType;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.Seller;
@@ -31,6 +31,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptQuery;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
 
 class JournalSchemaMigrationTest {
   private static final Receipt SALE = Receipt.sale(Seller.vatPayer("ТОО", Xin.parse("150740001357"), "Алматы"))

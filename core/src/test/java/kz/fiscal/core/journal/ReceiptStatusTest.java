@@ -1,12 +1,12 @@
 package kz.fiscal.core.journal;
 
-import static kz.fiscal.core.journal.ReceiptStatus.FAILED;
-import static kz.fiscal.core.journal.ReceiptStatus.FISCALIZED;
-import static kz.fiscal.core.journal.ReceiptStatus.IN_DOUBT;
-import static kz.fiscal.core.journal.ReceiptStatus.PARTIALLY_REFUNDED;
-import static kz.fiscal.core.journal.ReceiptStatus.REFUNDED;
-import static kz.fiscal.core.journal.ReceiptStatus.REQUESTED;
-import static kz.fiscal.core.journal.ReceiptStatus.SENT;
+import static kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus.FAILED;
+import static kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus.FISCALIZED;
+import static kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus.IN_DOUBT;
+import static kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus.PARTIALLY_REFUNDED;
+import static kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus.REFUNDED;
+import static kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus.REQUESTED;
+import static kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus.SENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
 
 class ReceiptStatusTest {
   /** The lifecycle of architecture.md, plus the two self-moves (a failed lookup, a further partial refund). */

@@ -20,15 +20,15 @@ import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.OutcomeUnknownException;
-import kz.fiscal.core.FiscalClient.RecoveryReport;
+import kz.fiscal.core.RecoveryReport;
 import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.RegisterRouter;
 import kz.fiscal.core.RetryPolicy;
 import kz.fiscal.core.journal.InMemoryReceiptJournal;
 import kz.fiscal.core.journal.ReceiptJournal;
-import kz.fiscal.core.journal.ReceiptRecord;
-import kz.fiscal.core.journal.ReceiptStatus;
-import kz.fiscal.core.journal.Transition;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
+import kz.fiscal.core.journal.ReceiptJournal.Transition;
 import kz.fiscal.testkit.ForwardingReceiptJournal;
 import kz.fiscal.testkit.RecordingFiscalDriver;
 import org.junit.jupiter.api.Test;
@@ -180,7 +180,7 @@ class FiscalClientRecoveryRegistersTest {
     sentByADeadNode(key("b-sent"), Optional.of(second.info().registerId()));
     ReceiptRecord doubt = memory.find(key("b-sent")).orElseThrow();
     memory.apply(doubt.key(), "dead-node#1", doubt.version(), Transition.failure(ReceiptStatus.IN_DOUBT,
-        new kz.fiscal.core.journal.JournalEntry.RecordedError(kz.fiscal.core.journal.JournalEntry.RecordedError.Kind.OUTCOME_UNKNOWN, "",
+        new kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError(kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError.Kind.OUTCOME_UNKNOWN, "",
             "read timed out", clock.instant())), LEASE);
     FiscalClient client = client(List.of(first, second), "node-b");
     client.fiscalize(key("done"), sale("300.00"));

@@ -32,15 +32,15 @@ import kz.fiscal.core.Receipt;
 import kz.fiscal.core.ReceiptListener.ReceiptEvent;
 import kz.fiscal.core.Receipt.ReceiptFeature;
 import kz.fiscal.core.ReceiptRejectedException;
-import kz.fiscal.core.FiscalClient.RecoveryReport;
+import kz.fiscal.core.RecoveryReport;
 import kz.fiscal.core.RetryPolicy;
 import kz.fiscal.core.VatRate;
 import kz.fiscal.core.Violation;
 import kz.fiscal.core.Violation.ViolationCode;
-import kz.fiscal.core.journal.JournalEntry;
-import kz.fiscal.core.journal.JournalEntry.RecordedError;
-import kz.fiscal.core.journal.ReceiptRecord;
-import kz.fiscal.core.journal.ReceiptStatus;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
 import kz.fiscal.core.spi.FiscalDriver;
 import kz.fiscal.testkit.ForwardingFiscalDriver;
 import kz.fiscal.testkit.RecordingFiscalDriver;
@@ -438,7 +438,7 @@ class FiscalClientTest {
   /** Journals SENT as a worker that then dies, having reached the register or not. */
   private void crashAfterSent(IdempotencyKey key, Receipt receipt, boolean reachedRegister) throws FiscalException {
     var begin = f.journal.begin(key, "digest-of-the-dead-worker", receipt, "dead-worker", Duration.ofSeconds(30));
-    f.journal.apply(key, "dead-worker", begin.record().version(), kz.fiscal.core.journal.Transition.sending(),
+    f.journal.apply(key, "dead-worker", begin.record().version(), kz.fiscal.core.journal.ReceiptJournal.Transition.sending(),
         Duration.ofSeconds(30));
     if (reachedRegister) {
       f.driver.register(key, receipt, Instant.MAX);

@@ -23,7 +23,7 @@ import kz.fiscal.core.VatRate;
 import kz.fiscal.core.Xin;
 import kz.fiscal.core.journal.JdbcReceiptJournal;
 import kz.fiscal.core.journal.ReceiptJournal;
-import kz.fiscal.core.journal.ReceiptStatus;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
 import kz.fiscal.core.spi.FiscalDriver;
 import kz.fiscal.testkit.Acknowledgements;
 import kz.fiscal.testkit.ForwardingFiscalDriver;

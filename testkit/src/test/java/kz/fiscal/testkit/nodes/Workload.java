@@ -23,8 +23,8 @@ import kz.fiscal.core.Seller;
 import kz.fiscal.core.VatRate;
 import kz.fiscal.core.Xin;
 import kz.fiscal.core.journal.ReceiptJournal;
-import kz.fiscal.core.journal.ReceiptRecord;
-import kz.fiscal.core.journal.ReceiptStatus;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
+import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
 import kz.fiscal.core.spi.FiscalDriver;
 
 /** The paid orders every node works on, and how a node is set up: the same in every thread and process. */

@@ -7,7 +7,7 @@ import kz.fiscal.cloud.webkassa.Receipts;
 import kz.fiscal.cloud.webkassa.WebkassaDriver;
 import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.IdempotencyKey;
-import kz.fiscal.core.FiscalClient.RecoveryReport;
+import kz.fiscal.core.RecoveryReport;
 import kz.fiscal.core.RetryPolicy;
 import kz.fiscal.core.journal.JdbcReceiptJournal;
 import kz.fiscal.testkit.Acknowledgements;

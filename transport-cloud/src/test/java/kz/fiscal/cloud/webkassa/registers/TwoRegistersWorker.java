@@ -10,7 +10,7 @@ import kz.fiscal.cloud.webkassa.WebkassaDriver;
 import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.IdempotencyKey;
-import kz.fiscal.core.FiscalClient.RecoveryReport;
+import kz.fiscal.core.RecoveryReport;
 import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.RegisterRouter;
 import kz.fiscal.core.RetryPolicy;

@@ -289,8 +289,8 @@ public final class FiscalClient implements AutoCloseable {
 
     /**
      * How far a receipt's operation time may be from now when the register dates checks itself
-     * ({@link DriverInfo#stampsOwnTime()}); default 5 minutes. Further off, the receipt is refused before
-     * journaling ({@link ViolationCode#OPERATION_TIME_NOT_NOW}): its VAT rates would be judged on a date
+     * ({@link kz.fiscal.core.spi.DriverInfo#stampsOwnTime()}); default 5 minutes. Further off, the receipt is refused before
+     * journaling ({@link Violation.ViolationCode#OPERATION_TIME_NOT_NOW}): its VAT rates would be judged on a date
      * the check will not show.
      */
     public Builder operationTimeTolerance(Duration tolerance) {

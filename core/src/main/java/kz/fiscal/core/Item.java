@@ -78,7 +78,7 @@ public record Item(
 
   /**
    * The line sum before any receipt rounding: {@code round2(price × quantity) − discount + markup}
-   * (kz-fiscal-rules §4). {@link Receipt#itemSum(int)} applies the receipt's rounding on top.
+   * (docs/kz-fiscal-rules.md §4). {@link Receipt#itemSum(int)} applies the receipt's rounding on top.
    *
    * @throws IllegalStateException if the discount exceeds the line ({@link ReceiptValidator} reports it)
    */
@@ -233,7 +233,7 @@ public record Item(
 
   /**
    * The principal on whose behalf an agent sells an item (marketplaces, commission sales). Agent
-   * requisites on Kazakh checks are unconfirmed (kz-fiscal-rules §11), so this is optional data.
+   * requisites on Kazakh checks are unconfirmed (docs/kz-fiscal-rules.md §11), so this is optional data.
    *
    * @param name the principal's name
    * @param xin the principal's IIN/BIN
@@ -246,7 +246,7 @@ public record Item(
   }
 
   /**
-   * A unit of measure by its ESF/OKEI code, as cash registers carry it (kz-fiscal-rules §7).
+   * A unit of measure by its ESF/OKEI code, as cash registers carry it (docs/kz-fiscal-rules.md §7).
    * Constants cover the common units; any other code can be built with {@link #of(int, String)}.
    *
    * @param code the OKEI code, positive

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +47,7 @@ import kz.fiscal.core.journal.ReceiptJournal.ReceiptQuery;
  */
 public final class FiscalClient implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(FiscalClient.class.getName());
+  private static final AtomicBoolean IN_MEMORY_WARNED = new AtomicBoolean();
 
   private final ClientContext context;
   private final ExecutorService executor;
@@ -287,8 +289,8 @@ public final class FiscalClient implements AutoCloseable {
 
     /**
      * How far a receipt's operation time may be from now when the register dates checks itself
-     * ({@link DriverInfo#stampsOwnTime()}); default 5 minutes. Further off, the receipt is refused before
-     * journaling ({@link ViolationCode#OPERATION_TIME_NOT_NOW}): its VAT rates would be judged on a date
+     * ({@link kz.fiscal.core.spi.DriverInfo#stampsOwnTime()}); default 5 minutes. Further off, the receipt is refused before
+     * journaling ({@link Violation.ViolationCode#OPERATION_TIME_NOT_NOW}): its VAT rates would be judged on a date
      * the check will not show.
      */
     public Builder operationTimeTolerance(Duration tolerance) {
@@ -316,7 +318,8 @@ public final class FiscalClient implements AutoCloseable {
         throw new IllegalStateException("FiscalClient needs a journal: a JDBC journal in production,"
             + " InMemoryReceiptJournal only in tests (it loses everything on exit)");
       }
-      if (journal instanceof InMemoryReceiptJournal) {
+      if (journal instanceof InMemoryReceiptJournal && IN_MEMORY_WARNED.compareAndSet(false, true)) {
+        // once per process: a test suite builds hundreds of clients on in-memory journals
         LOG.log(System.Logger.Level.WARNING, "FiscalClient on an in-memory journal: a crash loses paid orders."
             + " Use a JDBC journal in production.");
       }

@@ -78,7 +78,7 @@ public record Item(
 
   /**
    * The line sum before any receipt rounding: {@code round2(price × quantity) − discount + markup}
-   * (kz-fiscal-rules §4). {@link Receipt#itemSum(int)} applies the receipt's rounding on top.
+   * (docs/kz-fiscal-rules.md §4). {@link Receipt#itemSum(int)} applies the receipt's rounding on top.
    *
    * @throws IllegalStateException if the discount exceeds the line ({@link ReceiptValidator} reports it)
    */
@@ -233,7 +233,7 @@ public record Item(
 
   /**
    * The principal on whose behalf an agent sells an item (marketplaces, commission sales). Agent
-   * requisites on Kazakh checks are unconfirmed (kz-fiscal-rules §11), so this is optional data.
+   * requisites on Kazakh checks are unconfirmed (docs/kz-fiscal-rules.md §11), so this is optional data.
    *
    * @param name the principal's name
    * @param xin the principal's IIN/BIN

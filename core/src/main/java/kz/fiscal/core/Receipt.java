@@ -12,7 +12,7 @@ import kz.fiscal.core.Violation.ViolationCode;
 
 /**
  * A check to fiscalize: operation, seller, items, check-level modifiers, payments, customer, return
- * basis and rounding, with the derived sums, VAT and change of kz-fiscal-rules §4 and §12.
+ * basis and rounding, with the derived sums, VAT and change of docs/kz-fiscal-rules.md §4 and §12.
  *
  * <p>Construction rejects nulls only; {@link ReceiptValidator} judges the content and reports every
  * violation at once. Derived amounts throw {@link IllegalStateException} when a rule they depend on is
@@ -110,7 +110,7 @@ public final class Receipt {
   /**
    * What check-level modifier {@code index} counts in the total: its amount, or with
    * {@link Rounding#EVERY_ITEM} that amount rounded to whole tenge (a 41.28 markup counts 41.00), as
-   * Webkassa counts it (kz-fiscal-rules §12).
+   * Webkassa counts it (docs/kz-fiscal-rules.md §12).
    */
   public Tenge modifierAmount(int index) {
     return new Tenge(totals().modifierAmount(index));

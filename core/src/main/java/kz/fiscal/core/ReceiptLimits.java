@@ -7,7 +7,7 @@ import kz.fiscal.core.Violation.ViolationCode;
 
 /**
  * The sizes a valid receipt stays within, so that whatever {@link ReceiptValidator} accepts also fits
- * the providers (webkassa-v4.md field limits), the serial protocol's 5-byte fields and the journal's
+ * the providers (docs/webkassa-v4.md field limits), the serial protocol's 5-byte fields and the journal's
  * column. Stateless; reports into the validator's list of violations.
  *
  * <ul>

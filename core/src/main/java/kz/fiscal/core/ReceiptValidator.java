@@ -15,8 +15,8 @@ import kz.fiscal.core.Receipt.ReceiptFeature;
 import kz.fiscal.core.Violation.ViolationCode;
 
 /**
- * Checks a receipt against the Kazakh rules (kz-fiscal-rules §2-§8) and the provider's field limits
- * (webkassa-v4.md), reporting every {@link Violation} at once. Never throws on a receipt that could
+ * Checks a receipt against the Kazakh rules (docs/kz-fiscal-rules.md §2-§8) and the provider's field limits
+ * (docs/webkassa-v4.md), reporting every {@link Violation} at once. Never throws on a receipt that could
  * be constructed. Immutable and thread-safe.
  *
  * <p>VAT rates are checked against the {@link VatSchedule} on the operation date at +05:00 (the

@@ -2,7 +2,7 @@ package kz.fiscal.core;
 
 
 /**
- * How a check rounds to whole tenge (kz-fiscal-rules §12, Webkassa {@code RoundType}); half away from
+ * How a check rounds to whole tenge (docs/kz-fiscal-rules.md §12, Webkassa {@code RoundType}); half away from
  * zero. Drivers always send it explicitly: the provider's default is {@link #EVERY_ITEM}.
  */
 public enum Rounding {

@@ -46,7 +46,7 @@ public record Seller(String name, Xin xin, String address, boolean vatPayer,
 
   /**
    * A VAT registration certificate. Whether a 2026 check must show it is unconfirmed
-   * (kz-fiscal-rules §4), so a VAT payer may omit it.
+   * (docs/kz-fiscal-rules.md §4), so a VAT payer may omit it.
    *
    * @param series certificate series
    * @param number certificate number

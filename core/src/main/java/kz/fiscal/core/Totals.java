@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The arithmetic of one receipt (kz-fiscal-rules §4, §12) on signed amounts, so that an invalid
+ * The arithmetic of one receipt (docs/kz-fiscal-rules.md §4, §12) on signed amounts, so that an invalid
  * receipt can still be measured by the validator without throwing.
  *
  * <p>With {@link Rounding#EVERY_ITEM} it is Webkassa's own: a position's sum is
@@ -49,7 +49,7 @@ final class Totals {
       Item item = items.get(i);
       BigDecimal sum;
       if (rounding == Rounding.EVERY_ITEM) {
-        // The unrounded product, the discount and markup each in whole tenge (kz-fiscal-rules §4).
+        // The unrounded product, the discount and markup each in whole tenge (docs/kz-fiscal-rules.md §4).
         BigDecimal line = item.unitPrice().amount().multiply(item.quantity().value())
             .subtract(wholeTenge(item.discount().amount())).add(wholeTenge(item.markup().amount()));
         lineSums[i] = line;

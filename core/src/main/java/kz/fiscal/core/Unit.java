@@ -3,7 +3,7 @@ package kz.fiscal.core;
 import java.util.Objects;
 
 /**
- * A unit of measure by its ESF/OKEI code, as cash registers carry it (kz-fiscal-rules §7).
+ * A unit of measure by its ESF/OKEI code, as cash registers carry it (docs/kz-fiscal-rules.md §7).
  * Constants cover the common units; any other code can be built with {@link #of(int, String)}.
  *
  * @param code the OKEI code, positive

@@ -42,7 +42,7 @@ public enum VatRate {
 
   /**
    * The VAT included in a sum: {@code round2(sum * p / (100 + p))}, half away from zero
-   * (kz-fiscal-rules §4). Zero for {@link #ZERO} and {@link #NO_VAT}.
+   * (docs/kz-fiscal-rules.md §4). Zero for {@link #ZERO} and {@link #NO_VAT}.
    */
   public Tenge vatIncludedIn(Tenge sum) {
     return new Tenge(vatIncludedIn(sum.amount()));

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Which VAT rates are lawful on which dates: data, so that a change of law is a change of data.
  *
- * <p>{@link #defaults()} encodes the Tax Code in force from 2026 (kz-fiscal-rules §4); users supply
+ * <p>{@link #defaults()} encodes the Tax Code in force from 2026 (docs/kz-fiscal-rules.md §4); users supply
  * their own with {@link #builder()}. A return is checked against the date of the original sale.
  * Immutable and thread-safe.
  */

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A Kazakh individual (IIN) or business (BIN) identification number: 12 digits with a check digit.
  *
- * <p>Construction validates the check digit (kz-fiscal-rules §5). {@link #toString()} masks an IIN,
+ * <p>Construction validates the check digit (docs/kz-fiscal-rules.md §5). {@link #toString()} masks an IIN,
  * which is personal data; {@link #value()} gives the full number. Immutable and thread-safe.
  *
  * @param value the twelve digits

@@ -42,7 +42,7 @@ import kz.fiscal.core.Receipt.ReceiptFeature;
 
 /**
  * Properties of whole receipts: random valid receipts validate clean and their amounts add up
- * (kz-fiscal-rules §3, §4, §12); random garbage makes the value types, the validator and the derived
+ * (docs/kz-fiscal-rules.md §3, §4, §12); random garbage makes the value types, the validator and the derived
  * amounts throw nothing but their documented exceptions.
  *
  * <p>The expected amounts are recomputed here with plain {@link BigDecimal} from the rules, never
@@ -102,7 +102,7 @@ class ReceiptPropertiesTest {
   }
 
   /**
-   * Every rounding mode against the formula of kz-fiscal-rules §4 and §12 written out here, straight
+   * Every rounding mode against the formula of docs/kz-fiscal-rules.md §4 and §12 written out here, straight
    * from the price, quantity, discount and markup: each item's sum and VAT, each modifier's amount and
    * the total (Webkassa refuses a VAT or total that differs by one tiyn).
    */
@@ -324,7 +324,7 @@ class ReceiptPropertiesTest {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Expected amounts, straight from kz-fiscal-rules §4 and §12
+  // Expected amounts, straight from docs/kz-fiscal-rules.md §4 and §12
 
   /**
    * {@code round2(price × quantity) − discount + markup}; with EVERY_ITEM
@@ -338,7 +338,7 @@ class ReceiptPropertiesTest {
     return product.setScale(2, RoundingMode.HALF_UP).subtract(item.discount().amount()).add(item.markup().amount());
   }
 
-  /** A check-level modifier's amount in the total: whole tenge with EVERY_ITEM (kz-fiscal-rules §12). */
+  /** A check-level modifier's amount in the total: whole tenge with EVERY_ITEM (docs/kz-fiscal-rules.md §12). */
   private static BigDecimal expectedModifier(Modifier modifier, Rounding rounding) {
     BigDecimal amount = modifier.amount().amount();
     return rounding == Rounding.EVERY_ITEM ? wholeTenge(amount) : amount;
@@ -468,7 +468,7 @@ class ReceiptPropertiesTest {
     OffsetDateTime now = KzTime.now(CLOCK);
     OffsetDateTime time = d.timed() ? OffsetDateTime.ofInstant(Instant.ofEpochSecond(d.epochSecond()), d.offset()) : now;
     OffsetDateTime basisTime = KzTime.of(time).minusSeconds(d.basisAgeSeconds());
-    // A return keeps the rates of its original sale (kz-fiscal-rules §4).
+    // A return keeps the rates of its original sale (docs/kz-fiscal-rules.md §4).
     LocalDate vatDate = (d.operation().isReturn() ? basisTime : KzTime.of(time)).toLocalDate();
     List<VatRate> rates = new ArrayList<>(VatSchedule.defaults().allowedOn(vatDate));
 
@@ -524,7 +524,7 @@ class ReceiptPropertiesTest {
 
   private static Item validItem(Line line, List<VatRate> rates, Rounding rounding) {
     boolean marked = line.marked() && line.unit().equals(Unit.PIECE);
-    // Marked piece goods carry one code per piece (kz-fiscal-rules §8).
+    // Marked piece goods carry one code per piece (docs/kz-fiscal-rules.md §8).
     long thousandths = marked ? 1000 * (1 + (line.thousandths() / 1000) % 5) : line.thousandths();
     Quantity quantity = Quantity.of(BigDecimal.valueOf(thousandths, 3));
     Tenge price = Tenge.ofTiyn(line.priceTiyn());

@@ -51,7 +51,7 @@ class XinTest {
 
   @Test
   void acceptsExactlyTheSingleDigitChangesThePublishedAlgorithmIsBlindTo() {
-    // Computed independently of Xin from kz-fiscal-rules §5: the check digit cannot protect digit 11
+    // Computed independently of Xin from docs/kz-fiscal-rules.md §5: the check digit cannot protect digit 11
     // (weight 11), and a changed number whose first sum is 10 is judged by the second weights alone.
     assertEquals(List.of("181040037006", "181040037016", "181040037026", "181040037036", "181040037046",
         "181040037056", "181040037066", "181040037086", "181040037096"), validSingleDigitChanges("181040037076"));

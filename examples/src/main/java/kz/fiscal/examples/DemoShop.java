@@ -39,10 +39,11 @@ import kz.fiscal.testkit.WebkassaFault;
  * The demo: a shop's payment is confirmed and the order becomes exactly one fiscal check, although
  * the cash register's answer is lost on the way; the gateway's repeated notification changes nothing;
  * the buyer gets the e-check with its QR code. The register is the testkit's in-process Webkassa and
- * the journal an H2 file under {@code target/demo}, so nothing external is needed.
+ * the journal an H2 file under {@code kz-fiscal-demo} in the temporary directory, so nothing external is needed.
  */
 public final class DemoShop {
-  private static final Path DIR = Path.of("target", "demo");
+  /** Outside {@code target/}, so {@code mvn clean} (which {@code .ci/run} does) keeps the last e-check. */
+  static final Path DIR = Path.of(System.getProperty("java.io.tmpdir"), "kz-fiscal-demo");
 
   private DemoShop() {}
 

@@ -11,7 +11,7 @@ import kz.fiscal.qr.internal.TextCheck;
 
 /**
  * The buyer's electronic check: a self-contained HTML page or plain text for a 58 mm (32 characters)
- * or 80 mm (48 characters) receipt printer, showing every requisite of kz-fiscal-rules §6.
+ * or 80 mm (48 characters) receipt printer, showing every requisite of docs/kz-fiscal-rules.md §6.
  *
  * <p>Shown: seller name, address, BIN/IIN and VAT certificate if any; «ФИСКАЛЬНЫЙ ЧЕК» and «ФИСКАЛДЫҚ
  * ЧЕК»; the operation (ПРОДАЖА, ВОЗВРАТ ПРОДАЖИ, ПОКУПКА, ВОЗВРАТ ПОКУПКИ); «АВТОНОМНЫЙ РЕЖИМ» only

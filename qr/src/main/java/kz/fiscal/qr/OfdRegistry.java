@@ -12,7 +12,7 @@ import kz.fiscal.core.Tenge;
 
 /**
  * The fiscal data operators an SDK user knows, each with the template of its verification URL
- * (kz-fiscal-rules §10); looked up by Webkassa code and by verification host.
+ * (docs/kz-fiscal-rules.md §10); looked up by Webkassa code and by verification host.
  *
  * <p>Immutable and thread-safe: {@link #with(Operator)} returns a new registry. {@link #defaults()} holds
  * the four operators of the rules; an operator the rules do not list (or a changed host) is added
@@ -40,7 +40,7 @@ public final class OfdRegistry {
   }
 
   /**
-   * The four operators of kz-fiscal-rules §10 with their Webkassa codes 1-4, verification hosts and
+   * The four operators of docs/kz-fiscal-rules.md §10 with their Webkassa codes 1-4, verification hosts and
    * test or alternative hosts, built with {@link #STANDARD_TEMPLATE} over https. KOFD writes the sum as
    * {@code 2508.0} (as Webkassa's examples show), the others as {@code 500.00}. The names are the
    * operators' Russian names for the check; their exact legal forms are unconfirmed, and like the

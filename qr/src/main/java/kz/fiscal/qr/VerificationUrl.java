@@ -16,7 +16,7 @@ import kz.fiscal.core.KzTime;
 import kz.fiscal.core.Tenge;
 
 /**
- * The URL where a buyer verifies a check, which its QR code encodes (kz-fiscal-rules §10):
+ * The URL where a buyer verifies a check, which its QR code encodes (docs/kz-fiscal-rules.md §10):
  * {@code <host>?i=<fiscal sign>&f=<RNM>&s=<total>&t=<yyyyMMdd'T'HHmmss at +05:00>}.
  *
  * <p>{@link #text()} is the URL itself and is what {@link #toString()} returns. Immutable and

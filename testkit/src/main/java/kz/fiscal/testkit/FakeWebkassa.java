@@ -27,7 +27,7 @@ import mockwebserver3.MockWebServer;
  * the provider does, keeps a ledger of committed checks, and suffers scripted faults. Thread-safe; it
  * serves requests concurrently (as the real provider would) and counts how many overlap, so that a
  * driver's one-request-at-a-time promise can be checked. Knows no driver: it speaks the wire format
- * of webkassa-v4.md itself. Close it to free the port.
+ * of docs/webkassa-v4.md itself. Close it to free the port.
  *
  * <p>Time is the injected clock plus whatever {@link #advance} added: shifts close after 24 h of it
  * (code 11 until a Z-report), offline mode ends after 72 h (code 18).

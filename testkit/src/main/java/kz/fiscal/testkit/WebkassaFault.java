@@ -2,7 +2,7 @@ package kz.fiscal.testkit;
 
 import java.time.Duration;
 
-/** What goes wrong with the next request to a path; see {@link #failNext(String, WebkassaFault)}. */
+/** What goes wrong with the next request to a path; see {@link FakeWebkassa#failNext(String, WebkassaFault)}. */
 public enum WebkassaFault {
   /** The request is read, then the connection is shut without applying it. */
   DROP_BEFORE_PROCESSING,
@@ -12,7 +12,7 @@ public enum WebkassaFault {
   SERVER_ERROR_BEFORE_COMMIT,
   /** The request is applied, then HTTP 500 with a short HTML body. */
   SERVER_ERROR_AFTER_COMMIT,
-  /** The request is applied, then the answer waits {@link #delayResponses(Duration)} (10 s by default). */
+  /** The request is applied, then the answer waits {@link FakeWebkassa#delayResponses(Duration)} (10 s by default). */
   DELAY_AFTER_COMMIT,
   /** The request is applied, then HTTP 200 with a body that is not JSON. */
   GARBAGE_BODY_AFTER_COMMIT,

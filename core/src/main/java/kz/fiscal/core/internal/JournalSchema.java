@@ -1,6 +1,7 @@
 package kz.fiscal.core.internal;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -106,19 +107,45 @@ public final class JournalSchema {
     }
   }
 
-  /** The schema's version, 0 when there is none. */
+  /**
+   * The schema's version, 0 when there is none. Whether {@code fiscal_schema} exists is asked of the
+   * database's metadata, not found out by a failing query: H2 writes every failed statement to its
+   * {@code .trace.db}, so a fresh journal would leave a "table not found" error beside it.
+   */
   public static int version(Connection connection) throws SQLException {
+    if (!schemaTableExists(connection)) {
+      return 0;
+    }
     boolean autoCommit = connection.getAutoCommit();
     try (Statement statement = connection.createStatement()) {
       connection.setAutoCommit(true);
       try (ResultSet rows = statement.executeQuery("SELECT version FROM fiscal_schema")) {
         return rows.next() ? rows.getInt(1) : 0;
-      } catch (SQLException missing) {
-        return 0;
       }
     } finally {
       connection.setAutoCommit(autoCommit);
     }
+  }
+
+  /**
+   * Whether {@code fiscal_schema} is in the connection's current schema. Unquoted names are stored upper
+   * case by H2 and lower case by PostgreSQL, so both spellings are asked for.
+   */
+  private static boolean schemaTableExists(Connection connection) throws SQLException {
+    DatabaseMetaData metadata = connection.getMetaData();
+    String escape = metadata.getSearchStringEscape();
+    String schema = connection.getSchema();
+    for (String name : List.of("FISCAL_SCHEMA", "fiscal_schema")) {
+      String pattern = escape == null || escape.isEmpty() ? name : name.replace("_", escape + "_");
+      try (ResultSet tables = metadata.getTables(connection.getCatalog(), schema, pattern, null)) {
+        while (tables.next()) {
+          if (name.equals(tables.getString("TABLE_NAME"))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** Creates version 1 exactly: the first step of a new schema, and the start of the migration tests. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +29,7 @@ import kz.fiscal.core.journal.ReceiptJournal.JournalEntry;
  */
 public final class InMemoryReceiptJournal implements ReceiptJournal {
   private static final System.Logger LOG = System.getLogger(InMemoryReceiptJournal.class.getName());
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
 
   private final ConcurrentHashMap<IdempotencyKey, Slot> slots = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
@@ -41,9 +43,11 @@ public final class InMemoryReceiptJournal implements ReceiptJournal {
   /** A journal whose lease times follow {@code clock} (the "database clock" of tests). */
   public InMemoryReceiptJournal(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    LOG.log(System.Logger.Level.WARNING,
-        "InMemoryReceiptJournal keeps fiscalizations in memory only: they are lost when the process exits."
-            + " Use a JDBC journal in production.");
+    if (WARNED.compareAndSet(false, true)) { // once per process: a test suite builds hundreds of them
+      LOG.log(System.Logger.Level.WARNING,
+          "InMemoryReceiptJournal keeps fiscalizations in memory only: they are lost when the process exits."
+              + " Use a JDBC journal in production.");
+    }
   }
 
   /** One key's record and history; guarded by its own monitor. */

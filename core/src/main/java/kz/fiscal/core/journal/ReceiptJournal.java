@@ -13,7 +13,6 @@ import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError;
 import java.util.EnumSet;
 import java.util.Set;
-import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
 
 /**
  * Durable state of every fiscalization, shared by all workers on it. Implementations are

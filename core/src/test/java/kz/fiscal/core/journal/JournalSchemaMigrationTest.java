@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -86,6 +87,17 @@ class JournalSchemaMigrationTest {
 
     assertEquals(JournalSchema.CURRENT, again.schemaVersion());
     assertEquals(SALE, again.find(IdempotencyKey.of("order-1")).orElseThrow().receipt());
+  }
+
+  @Test
+  void aFreshJournalLeavesNoErrorInH2sTraceFile() throws Exception {
+    pool = TestDatabases.h2File(directory);
+
+    assertEquals(JournalSchema.CURRENT, JdbcReceiptJournal.open(pool).schemaVersion());
+    pool.dispose();
+
+    assertEquals(List.of("journal.mv.db"), Files.list(directory).map(path -> path.getFileName().toString())
+        .sorted().toList(), "H2 writes a .trace.db only for an error");
   }
 
   @Test

@@ -24,7 +24,7 @@ import kz.fiscal.qr.internal.Block.Rule;
 import kz.fiscal.qr.internal.Block.Title;
 
 /**
- * Lays out every requisite of kz-fiscal-rules §6 as {@link Block}s, in the order a check prints them.
+ * Lays out every requisite of docs/kz-fiscal-rules.md §6 as {@link Block}s, in the order a check prints them.
  * The buyer's e-mail and phone are masked (personal data), an IIN too; a BIN is shown. Stateless; not API.
  */
 public final class CheckLayout {

@@ -117,6 +117,9 @@ class CrashRecoveryTest {
       heard(recoverer, exit);
       assertEquals(0, exit, "seed " + seed + ": " + recoverer + " failed:\n" + recoverer.stderr()
           + String.join("\n", story));
+      // A line per round, so a person watching CI sees a three-minute test move.
+      System.out.printf("CrashRecoveryTest round %d/%d (%s) done after %d ms, %d processes so far, seed %d%n",
+          round + 1, ROUNDS, death, (System.nanoTime() - started) / 1_000_000, processes, seed);
     }
 
     assertTrue(killedWhileWorking > 0, "no kill -9 landed while a worker was fiscalizing; seed " + seed);

@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import kz.fiscal.core.FiscalClient;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.journal.InMemoryReceiptJournal;
 import kz.fiscal.core.journal.ReceiptJournal.JournalEntry;
@@ -18,6 +23,7 @@ import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptJournal.Transition;
 import kz.fiscal.testkit.MutableClock;
 import kz.fiscal.testkit.ReceiptJournalContract;
+import kz.fiscal.testkit.RecordingFiscalDriver;
 import org.junit.jupiter.api.Test;
 
 class InMemoryReceiptJournalTest extends ReceiptJournalContract {
@@ -94,5 +100,39 @@ class InMemoryReceiptJournalTest extends ReceiptJournalContract {
 
     assertFalse(begun.createdAt().isBefore(before), begun.createdAt() + " is before " + before);
     assertTrue(!begun.createdAt().isAfter(Instant.now()), begun.createdAt() + " is in the future");
+  }
+
+  @Test
+  void theInMemoryWarningsAreLoggedOncePerProcessNotOncePerJournalOrClient() {
+    List<LogRecord> logged = new ArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger journalLog = Logger.getLogger(InMemoryReceiptJournal.class.getName());
+    Logger clientLog = Logger.getLogger(FiscalClient.class.getName());
+    journalLog.addHandler(handler);
+    clientLog.addHandler(handler);
+    try {
+      // Whether these two still warn depends on the tests this JVM ran before; the next ones must not.
+      FiscalClient.builder().driver(RecordingFiscalDriver.create()).journal(new InMemoryReceiptJournal()).build();
+      logged.clear();
+
+      FiscalClient.builder().driver(RecordingFiscalDriver.create()).journal(new InMemoryReceiptJournal()).build();
+      new InMemoryReceiptJournal(clock);
+
+      assertEquals(List.of(), logged.stream().map(LogRecord::getMessage).toList());
+    } finally {
+      journalLog.removeHandler(handler);
+      clientLog.removeHandler(handler);
+    }
   }
 }

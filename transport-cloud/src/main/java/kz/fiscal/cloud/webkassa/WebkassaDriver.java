@@ -43,7 +43,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * One Webkassa cloud cash register over API v4 (webkassa-v4.md). Thread-safe: calls from many threads
+ * One Webkassa cloud cash register over API v4 (docs/webkassa-v4.md). Thread-safe: calls from many threads
  * reach the register one at a time, share one login token (with the other drivers of the account when
  * they share a {@link TokenStore}), and each is bounded by its deadline. The
  * {@code ExternalCheckNumber} of every check is its idempotency key, so a resend is answered with code

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A provider that answers exactly what webkassa-v4.md promises and no more, scripted answer by answer:
+ * A provider that answers exactly what docs/webkassa-v4.md promises and no more, scripted answer by answer:
  * a lookup answer carries no total, a found check is proved by its {@code Check/History} item, and
  * after code 14 nothing short of that proof is ever called "not applied".
  */

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import kz.fiscal.core.Xin;
 
 /**
- * The provider's content validations of a check (webkassa-v4.md, kz-fiscal-rules §2-§8): every rule
+ * The provider's content validations of a check (docs/webkassa-v4.md, docs/kz-fiscal-rules.md §2-§8): every rule
  * broken is a code 9 naming the field. Knows nothing of the ledger; return bases are matched by the
  * cashbox state. Stateless.
  *

@@ -6,7 +6,7 @@ import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.OutcomeUnknownException;
 import kz.fiscal.core.ReceiptRejectedException;
 
-/** Webkassa's error codes (webkassa-v4.md, "Error codes that change behaviour") as the SDK's exceptions. */
+/** Webkassa's error codes (docs/webkassa-v4.md, "Error codes that change behaviour") as the SDK's exceptions. */
 public final class ProviderErrors {
   public static final int WRONG_CREDENTIALS = 1;
   public static final int SESSION_EXPIRED = 2;

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Webkassa API v4's JSON shapes, spelled as the provider spells them (webkassa-v4.md). Public records
+ * Webkassa API v4's JSON shapes, spelled as the provider spells them (docs/webkassa-v4.md). Public records
  * only because Moshi decodes public records; this package is not API. Absent optional fields are
  * {@code null} so they are left out of the JSON; answer fields the SDK can do without are boxed, so
  * that their absence is judged by the mapping rather than failing the whole answer.
@@ -79,7 +79,7 @@ public final class Wire {
       @Json(name = "IsOffline") boolean isOffline) {}
 
   /**
-   * {@code /check}'s answer, and the lookup's (webkassa-v4.md promises the same fields, no total); fields
+   * {@code /check}'s answer, and the lookup's (docs/webkassa-v4.md promises the same fields, no total); fields
    * the SDK does not use are left out (Moshi skips them).
    */
   public record CheckData(

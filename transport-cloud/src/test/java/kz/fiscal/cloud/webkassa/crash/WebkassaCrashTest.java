@@ -107,6 +107,9 @@ class WebkassaCrashTest {
       heard(worker, exit);
       assertTrue(exit == 0 || exit == KILLED, "seed " + seed + ": " + worker + " failed:\n" + worker.stderr());
       killedWorking += exit == KILLED && !worker.lines().contains(WebkassaCrashWorker.DONE) ? 1 : 0;
+      // A line per round, so a person watching CI sees a long test move.
+      System.out.printf("WebkassaCrashTest round %d/%d (keys %d-%d) exit %d after %d ms, %d checks in the fake%n",
+          round + 1, KILLS, from, to - 1, exit, elapsedMillis(), fake.checks().size());
     }
     ForkedJvm last = start(KILLS, 0, KEYS);
     int exit = last.exitCode(PATIENCE);

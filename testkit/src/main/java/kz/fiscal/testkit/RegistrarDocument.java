@@ -7,13 +7,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One fiscal document in the {@link VirtualRegistrar}'s fiscal memory (spec §7.1): a registration
+ * One fiscal document in the {@link VirtualRegistrar}'s fiscal memory (docs/serial-shtrih.md §7.1): a registration
  * report, a shift-open or shift-close report, or a check with its lines, payments and fiscal sign.
  * Immutable.
  *
  * @param fd the fiscal document number
  * @param dateTime the registrar's clock at commit, Kazakh local time, truncated to the minute
- * @param fiscalSign FS64 of spec §7.3, an unsigned value held in a long
+ * @param fiscalSign FS64 of docs/serial-shtrih.md §7.3, an unsigned value held in a long
  * @param fs32 the 4-byte sign: FS64 when it is at most {@code FFFFFFFE}, else {@code FFFFFFFF}
  * @param operation 1 sale, 2 sale return; 0 for reports
  * @param totalTiyn the amount payable (check total − rounding); 0 for reports

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * A fault the {@link VirtualRegistrar} suffers on the link or in answering (spec §7.5), with its trigger: which command
+ * A fault the {@link VirtualRegistrar} suffers on the link or in answering (docs/serial-shtrih.md §7.5), with its trigger: which command
  * ({@link #on}, any by default), from which matching intact frame ({@link #occurrence}, 1 = the next),
  * and how many frames in a row ({@link #times}, 1 by default). After its last firing it disarms itself.
  * Several armed faults may fire on one frame. Immutable; the factories and withers return new values.

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A snapshot of the {@link VirtualRegistrar}'s fiscal state (spec §7.1) at one moment. Immutable.
+ * A snapshot of the {@link VirtualRegistrar}'s fiscal state (docs/serial-shtrih.md §7.1) at one moment. Immutable.
  *
  * @param modeByte the mode byte 0x10 reports: {@code 02}, {@code 03}, {@code 04}, {@code 08} or {@code 28}
  * @param submode the submode 0x10 reports (§4.2)

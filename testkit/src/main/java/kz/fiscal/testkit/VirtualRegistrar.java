@@ -26,7 +26,7 @@ import kz.fiscal.testkit.internal.shtrih.FiscalState;
 import kz.fiscal.testkit.internal.shtrih.WireLog;
 
 /**
- * A Shtrih-M fiscal registrar's device side (serial-shtrih.md §1.4, §7.4-§7.6) over plain JDK streams:
+ * A Shtrih-M fiscal registrar's device side (docs/serial-shtrih.md §1.4, §7.4-§7.6) over plain JDK streams:
  * in-memory pipes, or the peer end of a pty opened as a file. It needs no serial library and shares no
  * code with any driver, so a driver tested against it is checked independently. Thread-safe: the device
  * runs on its own thread, and tests arm faults, power-cycle it and read its log from theirs.
@@ -60,7 +60,7 @@ public final class VirtualRegistrar implements AutoCloseable {
       return bytes.clone();
     }
 
-    /** The spec's trace notation, e.g. {@code H→D 02 05 10 01 00 00 00 14}. */
+    /** The trace notation of docs/serial-shtrih.md §1.7, e.g. {@code H→D 02 05 10 01 00 00 00 14}. */
     @Override
     public String toString() {
       return (direction == Direction.HOST_TO_DEVICE ? "H→D " : "D→H ")
@@ -88,7 +88,7 @@ public final class VirtualRegistrar implements AutoCloseable {
     device.start(input, "virtual-registrar");
   }
 
-  /** A builder with the spec's defaults: no reply delay, T_dev_byte 50 ms, T_confirm 500 ms, no pacing. */
+  /** A builder with the defaults of docs/serial-shtrih.md §7.4: no reply delay, T_dev_byte 50 ms, T_confirm 500 ms, no pacing. */
   public static Builder builder() {
     return new Builder();
   }
@@ -180,7 +180,7 @@ public final class VirtualRegistrar implements AutoCloseable {
     return log.entries();
   }
 
-  /** {@link #frameLog()} in the spec's trace notation, one entry per line. */
+  /** {@link #frameLog()} in the trace notation of docs/serial-shtrih.md §1.7, one entry per line. */
   public String trace() {
     return frameLog().stream().map(WireEntry::toString).collect(Collectors.joining("\n"));
   }

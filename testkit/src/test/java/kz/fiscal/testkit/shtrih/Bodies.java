@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import kz.fiscal.testkit.VirtualRegistrar;
 
-/** Request bodies (CMD DATA) for the registrar's command tests, written field by field as spec §3 lays them out. */
+/** Request bodies (CMD DATA) for the registrar's command tests, written field by field as docs/serial-shtrih.md §3 lays them out. */
 final class Bodies {
   static final String CASHIER = "01 00 00 00";
   static final String ADMIN = "1E 00 00 00";

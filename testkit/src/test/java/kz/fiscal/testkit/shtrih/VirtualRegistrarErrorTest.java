@@ -20,7 +20,7 @@ import kz.fiscal.testkit.RegistrarState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Every error of spec §7.2, in its order of precedence, with exact answers and no effect on the state. */
+/** Every error of docs/serial-shtrih.md §7.2, in its order of precedence, with exact answers and no effect on the state. */
 class VirtualRegistrarErrorTest {
   private static final long MAX = 9_999_999_999L;
   private static final String RETURN_BASIS = "FF F0 " + ADMIN + " 74 DB 1F DC 4A 00 00 00 19 09 0A 06 16 15"

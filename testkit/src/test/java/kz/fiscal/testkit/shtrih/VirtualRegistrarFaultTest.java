@@ -13,7 +13,7 @@ import kz.fiscal.testkit.RegistrarFault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Each link fault of spec §7.5 changes the bytes on the line as its knob says. */
+/** Each link fault of docs/serial-shtrih.md §7.5 changes the bytes on the line as its knob says. */
 class VirtualRegistrarFaultTest {
   private static final String CORRUPT_ANSWER = STATUS_ANSWER.substring(0, STATUS_ANSWER.length() - 2) + "2B";
 

@@ -18,7 +18,7 @@ import kz.fiscal.testkit.RegistrarFault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The fiscal knobs of spec §7.5, power cycles, and fiscal memory carried across registrars (§7.6). */
+/** The fiscal knobs of docs/serial-shtrih.md §7.5, power cycles, and fiscal memory carried across registrars (§7.6). */
 class VirtualRegistrarFiscalKnobTest {
   private HostBytes host = new HostBytes(Bodies.registrarAt1030());
 

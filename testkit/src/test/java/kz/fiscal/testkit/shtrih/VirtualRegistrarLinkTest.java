@@ -12,7 +12,7 @@ import kz.fiscal.testkit.VirtualRegistrar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The registrar's link behaviour of spec §1.4, byte by byte. */
+/** The registrar's link behaviour of docs/serial-shtrih.md §1.4, byte by byte. */
 class VirtualRegistrarLinkTest {
   static final String STATUS = "02 05 10 01 00 00 00 14";
   static final String STATUS_ANSWER = "02 10 10 00 01 92 02 04 00 00 99 D8 00 00 00 00 00 00 D4";

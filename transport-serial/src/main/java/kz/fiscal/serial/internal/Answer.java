@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A device's answer to one request (spec §1.3): the request's command code, the error byte
+ * A device's answer to one request (docs/serial-shtrih.md §1.3): the request's command code, the error byte
  * ({@code 0} = success) and the data after it. Immutable.
  *
  * @param command the code of the request it answers

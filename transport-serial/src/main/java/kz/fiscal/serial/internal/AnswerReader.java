@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 import kz.fiscal.serial.SerialLink;
 
 /**
- * The receiving half of the host algorithm (spec §1.5 WAIT, READ, RECOVER): waits for an answer,
+ * The receiving half of the host algorithm (docs/serial-shtrih.md §1.5 WAIT, READ, RECOVER): waits for an answer,
  * reads it by LEN with a per-byte deadline, ACKs it once its LRC holds, NAKs a damaged one, and
  * recovers a held answer by ENQ while the device is busy. Never writes the request again. Not
  * thread-safe.

@@ -3,7 +3,7 @@ package kz.fiscal.serial.internal;
 import java.util.OptionalInt;
 
 /**
- * Decoders of the short answers of spec §3: the operator byte of E0, 80, 82, 88, 40, 41, B0, and the
+ * Decoders of the short answers of docs/serial-shtrih.md §3: the operator byte of E0, 80, 82, 88, 40, 41, B0, and the
  * operator-plus-amount of 89 (subtotal) and 85 (change). Stateless.
  */
 public final class Answers {
@@ -32,7 +32,7 @@ public final class Answers {
   }
 
   /**
-   * The operator of an E0 answer, which real devices may omit (LEN 2, spec §3.3, §10 item 2).
+   * The operator of an E0 answer, which real devices may omit (LEN 2, docs/serial-shtrih.md §3.3, §10 item 2).
    *
    * @return empty for the LEN 2 form
    */

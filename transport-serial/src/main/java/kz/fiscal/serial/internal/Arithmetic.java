@@ -1,7 +1,7 @@
 package kz.fiscal.serial.internal;
 
 /**
- * The integer arithmetic driver and device must agree on (spec §2.1): line sums and VAT included in a
+ * The integer arithmetic driver and device must agree on (docs/serial-shtrih.md §2.1): line sums and VAT included in a
  * line, in tiyn, rounded half up. Stateless.
  */
 public final class Arithmetic {

@@ -4,7 +4,7 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 
 /**
- * The answer to FF45, the extended close (spec §3.7): change, FD, FS32, and on some devices the
+ * The answer to FF45, the extended close (docs/serial-shtrih.md §3.7): change, FD, FS32, and on some devices the
  * date-time and the KZ tail. Immutable.
  *
  * @param changeTiyn the change, tiyn

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The commands of spec §3.0 the driver sends, with the facts the error classification needs: whether
+ * The commands of docs/serial-shtrih.md §3.0 the driver sends, with the facts the error classification needs: whether
  * a repeat is harmless, and whether the command writes a fiscal document (where a storage fault leaves
  * the outcome unknown, §4.5).
  */

@@ -8,7 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.util.Arrays;
 
 /**
- * Device text (spec §2.1, §6.8): CP1251, with the Kazakh letters CP1251 lacks transliterated (Ә→А,
+ * Device text (docs/serial-shtrih.md §2.1, §6.8): CP1251, with the Kazakh letters CP1251 lacks transliterated (Ә→А,
  * Ғ→Г, Қ→К, Ң→Н, Ө→О, Ұ→У, Ү→У, Һ→Х, lower case likewise; І/і are kept) and any other unmappable
  * character replaced by {@code ?}. Stateless and thread-safe.
  */

@@ -8,7 +8,7 @@ import java.time.LocalTime;
 import java.util.Arrays;
 
 /**
- * Reads an answer's data field by field (spec §2.1), from the byte after ERR. A field that runs past
+ * Reads an answer's data field by field (docs/serial-shtrih.md §2.1), from the byte after ERR. A field that runs past
  * the end, or a date that is no date, is a {@link MalformedAnswerException}; bytes after the last field
  * a decoder knows are ignored (§1.3 rule 4). Not thread-safe.
  */

@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.LocalDateTime;
 
 /**
- * Builds a request's DATA from the field types of spec §2.1: little-endian unsigned integers, 5-byte
+ * Builds a request's DATA from the field types of docs/serial-shtrih.md §2.1: little-endian unsigned integers, 5-byte
  * money and quantities, passwords, CP1251 text and binary date-times. Every value is range-checked, so
  * a caller's mistake is an {@link IllegalArgumentException} before any byte reaches the port. Not
  * thread-safe; one writer builds one request.
@@ -33,7 +33,7 @@ final class DataWriter {
     return unsigned(value, 1, field);
   }
 
-  /** A password: uint32 (spec §2.2). */
+  /** A password: uint32 (docs/serial-shtrih.md §2.2). */
   DataWriter password(long password) {
     return unsigned(password, 4, "password");
   }

@@ -1,7 +1,7 @@
 package kz.fiscal.serial.internal;
 
 /**
- * The 16-bit device flags of 0x10 and 0x11 (spec §4.3), with the bits the driver reads. Immutable.
+ * The 16-bit device flags of 0x10 and 0x11 (docs/serial-shtrih.md §4.3), with the bits the driver reads. Immutable.
  *
  * @param bits the flags, 0…0xFFFF
  */

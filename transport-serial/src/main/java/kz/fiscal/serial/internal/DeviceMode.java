@@ -3,7 +3,7 @@ package kz.fiscal.serial.internal;
 import java.util.Optional;
 
 /**
- * The mode byte of 0x10/0x11 (spec §4.1): the mode and its status nibble. Immutable.
+ * The mode byte of 0x10/0x11 (docs/serial-shtrih.md §4.1): the mode and its status nibble. Immutable.
  *
  * @param mode the low nibble
  * @param status the high nibble, 0…15; in {@link Mode#DOCUMENT_OPEN} the kind of document

@@ -1,7 +1,7 @@
 package kz.fiscal.serial.internal;
 
 /**
- * The answer to 0xFC (spec §3.11): what the device says it is. Immutable.
+ * The answer to 0xFC (docs/serial-shtrih.md §3.11): what the device says it is. Immutable.
  *
  * @param type 0 = cash register
  * @param subtype 0 = fiscal registrar

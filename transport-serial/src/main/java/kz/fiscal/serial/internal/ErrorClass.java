@@ -1,6 +1,6 @@
 package kz.fiscal.serial.internal;
 
-/** The driver's classes of an answer or link outcome (spec §4.5). */
+/** The driver's classes of an answer or link outcome (docs/serial-shtrih.md §4.5). */
 public enum ErrorClass {
   /** Success, or an error that means the wanted state already holds. */
   OK,

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The driver's classification of device error codes and link outcomes (spec §4.4, §4.5). An error
+ * The driver's classification of device error codes and link outcomes (docs/serial-shtrih.md §4.4, §4.5). An error
  * answer proves the command did not run, except where the verdict is {@link ErrorClass#UNKNOWN}. Codes
  * of {@code FFxx} answers are read in the storage namespace (§4.4): there {@code 16} means "shift over
  * 24 h" and {@code 03}/{@code 04} are storage faults. Stateless.

@@ -3,7 +3,7 @@ package kz.fiscal.serial.internal;
 import java.util.Objects;
 
 /**
- * How the driver reads one answer or link outcome: its class and the action that goes with it (spec
+ * How the driver reads one answer or link outcome: its class and the action that goes with it (docs/serial-shtrih.md
  * §4.5). Immutable.
  */
 public record ErrorVerdict(ErrorClass errorClass, Remedy remedy) {

@@ -2,7 +2,7 @@ package kz.fiscal.serial.internal;
 
 import java.util.Optional;
 
-/** Which fiscal sign a document carries (spec §6.1): the tail's FS64, else a usable FS32. Stateless. */
+/** Which fiscal sign a document carries (docs/serial-shtrih.md §6.1): the tail's FS64, else a usable FS32. Stateless. */
 final class FiscalSigns {
   private static final long FS32_UNAVAILABLE = 0xFFFF_FFFFL;
 

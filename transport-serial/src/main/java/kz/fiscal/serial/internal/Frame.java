@@ -3,7 +3,7 @@ package kz.fiscal.serial.internal;
 import java.util.Arrays;
 
 /**
- * One frame of the Shtrih-M link (spec §1.3): a command code and its data; on the wire
+ * One frame of the Shtrih-M link (docs/serial-shtrih.md §1.3): a command code and its data; on the wire
  * {@code STX LEN CMD DATA LRC}. Immutable; arrays are copied in and out. A two-byte code {@code FFxx}
  * is held as the int {@code 0xFFxx}; one-byte codes are {@code 0x00…0xFE}.
  *

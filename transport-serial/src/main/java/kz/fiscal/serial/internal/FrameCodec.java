@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * The byte rules of the Shtrih-M link layer (spec §1.2, §1.3): control bytes, LRC, and whole frames
+ * The byte rules of the Shtrih-M link layer (docs/serial-shtrih.md §1.2, §1.3): control bytes, LRC, and whole frames
  * to and from bytes. Stateless. Frames are not byte-stuffed: a frame is delimited by LEN alone.
  */
 public final class FrameCodec {
@@ -68,7 +68,7 @@ public final class FrameCodec {
     return Frame.ofBody(body);
   }
 
-  /** Upper-case hex, bytes separated by spaces, as in the spec's traces. */
+  /** Upper-case hex, bytes separated by spaces, as in the traces of docs/serial-shtrih.md §1.7. */
   public static String hex(byte[] bytes) {
     return HEX.formatHex(bytes);
   }

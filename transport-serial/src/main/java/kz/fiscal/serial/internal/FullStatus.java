@@ -4,7 +4,7 @@ import java.time.LocalDateTime;
 import java.util.OptionalLong;
 
 /**
- * The answer to 0x11 (spec §3.2), with the fields the driver uses. Immutable.
+ * The answer to 0x11 (docs/serial-shtrih.md §3.2), with the fields the driver uses. Immutable.
  *
  * @param operator the operator number matching the password
  * @param docRunning the running number of the current document, 0…9999

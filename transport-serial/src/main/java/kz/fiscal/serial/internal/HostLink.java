@@ -15,7 +15,7 @@ import kz.fiscal.serial.internal.AnswerReader.Reception;
 import kz.fiscal.serial.internal.LinkOutcome.Kind;
 
 /**
- * The host side of the Shtrih-M link (spec §1.5): one {@link #transact} probes the device with ENQ,
+ * The host side of the Shtrih-M link (docs/serial-shtrih.md §1.5): one {@link #transact} probes the device with ENQ,
  * drains held answers, sends the frame, waits for its ACK and its answer, recovers held answers by ENQ,
  * and classifies how it ended. Never writes a frame again once the device may have accepted it. Not
  * thread-safe: one thread owns the port and runs one transaction at a time (no pipelining). Link

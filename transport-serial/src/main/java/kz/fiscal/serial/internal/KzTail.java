@@ -3,7 +3,7 @@ package kz.fiscal.serial.internal;
 import java.util.Optional;
 
 /**
- * The KZ tail [EXT] appended to FF45 and FF0A answers (spec §3.12): the full fiscal sign and whether
+ * The KZ tail [EXT] appended to FF45 and FF0A answers (docs/serial-shtrih.md §3.12): the full fiscal sign and whether
  * the document was made offline. Immutable.
  *
  * @param fiscalSign FS64, an unsigned 64-bit value held in a long

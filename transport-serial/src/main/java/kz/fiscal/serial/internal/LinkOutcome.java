@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How one {@code transact} ended (spec §1.5 "Link outcomes"), with the stale answers drained on the
+ * How one {@code transact} ended (docs/serial-shtrih.md §1.5 "Link outcomes"), with the stale answers drained on the
  * way. Immutable.
  *
  * @param kind the outcome class; only {@link Kind#ANSWER} carries an answer

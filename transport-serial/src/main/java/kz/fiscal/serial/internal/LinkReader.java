@@ -10,7 +10,7 @@ import kz.fiscal.serial.SerialLink;
 
 /**
  * Byte-at-a-time reading of a {@link SerialLink} with deadlines on the host's clock, and the control
- * primitives of spec §1.5 built on it. Not thread-safe: the link's one owner uses it.
+ * primitives of docs/serial-shtrih.md §1.5 built on it. Not thread-safe: the link's one owner uses it.
  */
 final class LinkReader {
   /** What {@link #control} saw first. */

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The host's link timeouts and retry bounds (spec §1.5, §1.6). Immutable; every value is validated
- * when built. Tests scale the timeouts down to milliseconds; the defaults are the spec's.
+ * The host's link timeouts and retry bounds (docs/serial-shtrih.md §1.5, §1.6). Immutable; every value is validated
+ * when built. Tests scale the timeouts down to milliseconds; the defaults are those of docs/serial-shtrih.md §1.5 and §1.6.
  *
  * @param controlTimeout {@code T_ctl}: wait for the ACK/NAK answering ENQ or a frame
  * @param byteTimeout {@code T_byte}: longest gap between two bytes of an answer after STX
@@ -40,13 +40,13 @@ public record LinkSettings(Duration controlTimeout, Duration byteTimeout, Durati
     }
   }
 
-  /** The spec's defaults: 500 ms, 100 ms, 10 s, 30 s, 10 s, 120 s, 3, 3, 3, 3. */
+  /** The defaults of docs/serial-shtrih.md §1.5 and §1.6: 500 ms, 100 ms, 10 s, 30 s, 10 s, 120 s, 3, 3, 3, 3. */
   public static LinkSettings defaults() {
     return new LinkSettings(Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofSeconds(10),
         Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(120), 3, 3, 3, 3);
   }
 
-  /** {@code T_answer} for {@code command} (spec §1.6). */
+  /** {@code T_answer} for {@code command} (docs/serial-shtrih.md §1.6). */
   public Duration answerTimeout(int command) {
     return LONG_COMMANDS.contains(command) ? longAnswerTimeout : answerTimeout;
   }

@@ -1,7 +1,7 @@
 package kz.fiscal.serial.internal;
 
 /**
- * An answer with ERR {@code 00} that is shorter than its command's documented minimum (spec §1.3 rule
+ * An answer with ERR {@code 00} that is shorter than its command's documented minimum (docs/serial-shtrih.md §1.3 rule
  * 5): it passed the LRC, so the link ACKed it, but its content is unusable. For fiscal-writing commands
  * the caller treats it as outcome UNKNOWN (§4.5).
  */

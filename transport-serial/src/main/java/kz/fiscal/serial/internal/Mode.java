@@ -1,6 +1,6 @@
 package kz.fiscal.serial.internal;
 
-/** The device mode: the low nibble of the mode byte of 0x10/0x11 (spec §4.1). */
+/** The device mode: the low nibble of the mode byte of 0x10/0x11 (docs/serial-shtrih.md §4.1). */
 public enum Mode {
   PRINTER_ONLY,
   DATA_OUTPUT,

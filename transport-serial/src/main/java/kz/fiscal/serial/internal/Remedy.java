@@ -1,6 +1,6 @@
 package kz.fiscal.serial.internal;
 
-/** What the driver does about a classified answer before it goes on (spec §4.5, "Driver action"). */
+/** What the driver does about a classified answer before it goes on (docs/serial-shtrih.md §4.5, "Driver action"). */
 public enum Remedy {
   /** Nothing to do. */
   NONE,

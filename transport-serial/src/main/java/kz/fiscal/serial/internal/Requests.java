@@ -4,7 +4,7 @@ import java.time.LocalDateTime;
 import java.util.Objects;
 
 /**
- * Encodes the driver's requests of spec §3 into frames, with exactly the documented LEN (only FF45 varies
+ * Encodes the driver's requests of docs/serial-shtrih.md §3 into frames, with exactly the documented LEN (only FF45 varies
  * with its text). Arguments out of the protocol's range are the caller's mistake and throw
  * {@link IllegalArgumentException}. Stateless.
  */

@@ -1,7 +1,7 @@
 package kz.fiscal.serial.internal;
 
 /**
- * The answer to 0x10 (spec §3.1). Immutable.
+ * The answer to 0x10 (docs/serial-shtrih.md §3.1). Immutable.
  *
  * @param operator the operator number matching the password, 1…30
  * @param operations operations (lines) in the current check, 16 bits

@@ -3,7 +3,7 @@ package kz.fiscal.serial.internal;
 import java.time.LocalDateTime;
 
 /**
- * The answer to FF01 (spec §3.13): the fiscal storage's state and its last FD, the driver's main
+ * The answer to FF01 (docs/serial-shtrih.md §3.13): the fiscal storage's state and its last FD, the driver's main
  * reconciliation counter. Immutable.
  *
  * @param lifePhase bits: 0 configured, 1 fiscal mode open, 2 fiscal mode closed, 3 transfer finished

@@ -6,7 +6,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * The answer to FF0A (spec §3.14): one fiscal document from storage. Immutable.
+ * The answer to FF0A (docs/serial-shtrih.md §3.14): one fiscal document from storage. Immutable.
  *
  * @param type the document type
  * @param ofdReceipt whether the OFD acknowledged it (0 when made offline)

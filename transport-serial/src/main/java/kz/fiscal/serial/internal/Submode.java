@@ -1,6 +1,6 @@
 package kz.fiscal.serial.internal;
 
-/** The submode byte of 0x10/0x11 (spec §4.2): paper and printing state. */
+/** The submode byte of 0x10/0x11 (docs/serial-shtrih.md §4.2): paper and printing state. */
 public enum Submode {
   /** Paper present, not printing: printing commands are accepted. */
   IDLE,
@@ -14,7 +14,7 @@ public enum Submode {
   PRINTING_REPORT,
   /** Printing an operation. */
   PRINTING,
-  /** A value the spec does not define. */
+  /** A value docs/serial-shtrih.md §4.2 does not define. */
   UNKNOWN;
 
   /** The submode {@code value} names; {@link #UNKNOWN} above 5. */

@@ -12,7 +12,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-/** Every answer example of spec §1.7 and §3 decoded, longer answers accepted, short ones malformed. */
+/** Every answer example of docs/serial-shtrih.md §1.7 and §3 decoded, longer answers accepted, short ones malformed. */
 class AnswerDecodersTest {
   static final String FULL_STATUS = "02 30 11 00 01 45 31 01 00 01 01 19 01 0C 00 92 02 02 00 00 45 31 01 00 01 01"
       + " 19 0F 01 1A 0A 1F 05 67 4E 61 BC 00 03 00 CC 07 01 0E 4D E2 CD 18 23 00 D1";

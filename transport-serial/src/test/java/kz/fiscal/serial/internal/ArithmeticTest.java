@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The rounding rules of spec §2.1 with its examples. */
+/** The rounding rules of docs/serial-shtrih.md §2.1 with its examples. */
 class ArithmeticTest {
   @Test
   void lineSumRoundsThousandthsHalfUp() {

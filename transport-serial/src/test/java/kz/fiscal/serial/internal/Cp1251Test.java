@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** Device text of spec §2.1 and §6.8. */
+/** Device text of docs/serial-shtrih.md §2.1 and §6.8. */
 class Cp1251Test {
   @Test
   void kazakhLettersAreTransliteratedAndIKept() {

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The table of spec §4.5, row by row. */
+/** The table of docs/serial-shtrih.md §4.5, row by row. */
 class ErrorClassifierTest {
   private static ErrorVerdict v(ErrorClass c, Remedy r) {
     return new ErrorVerdict(c, r);

@@ -8,7 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
-/** What the request side writes, the answer side reads back (spec §2.1 field types). */
+/** What the request side writes, the answer side reads back (docs/serial-shtrih.md §2.1 field types). */
 class FieldRoundTripPropertyTest {
   @Property
   void unsignedIntegersRoundTripLittleEndian(@ForAll @LongRange(min = 0, max = 0xFF_FFFF_FFFFL) long value,

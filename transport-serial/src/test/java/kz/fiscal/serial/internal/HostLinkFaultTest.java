@@ -17,7 +17,7 @@ import kz.fiscal.testkit.VirtualRegistrar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Every link fault of spec §7.5, suffered by the VirtualRegistrar, against the host's state machine. */
+/** Every link fault of docs/serial-shtrih.md §7.5, suffered by the VirtualRegistrar, against the host's state machine. */
 class HostLinkFaultTest {
   private RegistrarLine line = new RegistrarLine();
 

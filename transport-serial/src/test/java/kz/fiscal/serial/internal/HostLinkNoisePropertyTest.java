@@ -33,7 +33,7 @@ class HostLinkNoisePropertyTest {
 
   /**
    * Noise bytes the device's line adds before each of its transmissions: anything but the four control
-   * bytes, which frames alone may carry (spec §1.2), as a noisy line or the registrar's NOISE knob sends.
+   * bytes, which frames alone may carry (docs/serial-shtrih.md §1.2), as a noisy line or the registrar's NOISE knob sends.
    */
   @Provide
   Arbitrary<List<byte[]>> noiseBeforeEachWrite() {

@@ -9,7 +9,7 @@ import kz.fiscal.serial.InMemoryLinkPair;
 import kz.fiscal.serial.internal.LinkOutcome.Kind;
 import org.junit.jupiter.api.Test;
 
-/** Host paths of spec §1.5 that need a device misbehaving in ways no fault knob describes. */
+/** Host paths of docs/serial-shtrih.md §1.5 that need a device misbehaving in ways no fault knob describes. */
 class HostLinkScriptedTest {
   private static final String STATUS = "02 05 10 01 00 00 00 14";
   private static final String STATUS_ANSWER = "02 03 10 00 01 12";

@@ -6,7 +6,7 @@ import kz.fiscal.serial.InMemoryLinkPair;
 import kz.fiscal.serial.internal.LinkOutcome.Kind;
 import org.junit.jupiter.api.Test;
 
-/** The byte traces of spec §1.7, byte for byte in both directions. */
+/** The byte traces of docs/serial-shtrih.md §1.7, byte for byte in both directions. */
 class HostLinkTraceTest {
   private static final String SALE_REQUEST = "02 3C 80 01 00 00 00 D0 07 00 00 00 98 3A 00 00 00 01 01 00 00 00"
       + " D2 EE E2 E0 F0" + " 00".repeat(35) + " 06";

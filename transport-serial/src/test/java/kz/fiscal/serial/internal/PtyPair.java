@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Two ptys joined by socat (spec §8): {@code socat -d -d pty,raw,echo=0,link=ttyA pty,raw,echo=0,link=ttyB}.
+ * Two ptys joined by socat (docs/serial-shtrih.md §8): {@code socat -d -d pty,raw,echo=0,link=ttyA pty,raw,echo=0,link=ttyB}.
  * Skips the test where socat or Linux is missing, except under {@code CI=true}, where it fails (.ci/run
  * installs socat). Destroys only its own socat process.
  */

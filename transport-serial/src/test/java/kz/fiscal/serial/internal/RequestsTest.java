@@ -10,7 +10,7 @@ import kz.fiscal.serial.internal.Requests.LineRequest;
 import kz.fiscal.serial.internal.Requests.ReturnBasisRequest;
 import org.junit.jupiter.api.Test;
 
-/** Every request example of spec §1.7 and §3, byte for byte. */
+/** Every request example of docs/serial-shtrih.md §1.7 and §3, byte for byte. */
 class RequestsTest {
   private static final long CASHIER = 1;
   private static final long ADMIN = 30;

@@ -5,7 +5,7 @@ import java.nio.charset.Charset;
 import java.time.LocalDateTime;
 
 /**
- * Builds a successful answer body: the request's CMD, ERR {@code 00}, then fields little-endian as spec
+ * Builds a successful answer body: the request's CMD, ERR {@code 00}, then fields little-endian as docs/serial-shtrih.md
  * §2.1 lays them out. Not thread-safe.
  */
 final class AnswerBody {

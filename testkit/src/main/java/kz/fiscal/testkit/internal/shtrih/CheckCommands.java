@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import kz.fiscal.testkit.RegistrarDocument;
 
 /**
- * Check commands (spec §7.2): 80/82 register a line, 89 subtotal, 85/FF45 close, 88 cancel, FFF0
+ * Check commands (docs/serial-shtrih.md §7.2): 80/82 register a line, 89 subtotal, 85/FF45 close, 88 cancel, FFF0
  * return basis, with their state and parameter checks in the spec's order. Called by
  * {@link FiscalCommands} under the state's lock, after the common checks.
  */

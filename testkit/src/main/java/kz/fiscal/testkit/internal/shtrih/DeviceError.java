@@ -1,7 +1,7 @@
 package kz.fiscal.testkit.internal.shtrih;
 
 /**
- * A check of spec §7.2 that failed: the command has no effect and is answered {@code CMD code}. Thrown
+ * A check of docs/serial-shtrih.md §7.2 that failed: the command has no effect and is answered {@code CMD code}. Thrown
  * by the command handlers and caught by {@link FiscalCommands}; carries no stack trace.
  */
 final class DeviceError extends RuntimeException {

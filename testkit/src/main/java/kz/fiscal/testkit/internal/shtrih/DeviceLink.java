@@ -14,9 +14,9 @@ import kz.fiscal.testkit.RegistrarFault.Kind;
 import kz.fiscal.testkit.VirtualRegistrar.Direction;
 
 /**
- * The device side of the Shtrih-M link (spec §1.4) with the link faults of §7.5, run by one device
+ * The device side of the Shtrih-M link (docs/serial-shtrih.md §1.4) with the link faults of §7.5, run by one device
  * thread over plain JDK streams. Bytes are handled strictly in arrival order; bytes that arrive while it
- * transmits or waits are handled afterwards. The receiving and sending states of the spec are the
+ * transmits or waits are handled afterwards. The receiving and sending states of docs/serial-shtrih.md §1.4 are the
  * methods {@link #receive} and {@link Transmitter#answer}; the others are {@link State}. Its public
  * methods are thread-safe.
  */

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The registrar's link timing (spec §7.4).
+ * The registrar's link timing (docs/serial-shtrih.md §7.4).
  *
  * @param replyDelay wait before ACK/NAK and before replying to ENQ
  * @param byteTimeout {@code T_dev_byte}: the longest gap inside a received frame

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The registrar's command layer (spec §7.2): every command of §3 against the {@link FiscalState}, with
+ * The registrar's command layer (docs/serial-shtrih.md §7.2): every command of §3 against the {@link FiscalState}, with
  * the checks in the spec's order (unknown code, length, password and rights, submode gate, state,
  * parameters); the first failing check decides the error and the command has no effect. Thread-safe: a
  * command runs under the state's lock.

@@ -15,7 +15,7 @@ import kz.fiscal.testkit.RegistrarDocument.ReturnBasis;
 import kz.fiscal.testkit.internal.webkassa.JsonTree;
 
 /**
- * The registrar's fiscal memory as JSON (spec §7.6 {@code snapshot()/restore(json)}): counters, the
+ * The registrar's fiscal memory as JSON (docs/serial-shtrih.md §7.6 {@code snapshot()/restore(json)}): counters, the
  * shift, the open check and every document. Fiscal signs are decimal strings (FS64 may exceed a signed
  * long), date-times ISO-8601. Stateless; it locks the state it reads or replaces.
  */

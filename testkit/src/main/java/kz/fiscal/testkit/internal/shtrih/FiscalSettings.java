@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The registrar's fiscal options (spec §7.1-§7.5), fixed when it starts.
+ * The registrar's fiscal options (docs/serial-shtrih.md §7.1-§7.5), fixed when it starts.
  *
  * @param serial the device serial number (0x11, FF01)
  * @param bin the seller's BIN in the INN field of 0x11

@@ -9,7 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The deterministic fiscal sign the registrar issues in place of the OFD (spec §7.3 [EXT]):
+ * The deterministic fiscal sign the registrar issues in place of the OFD (docs/serial-shtrih.md §7.3 [EXT]):
  * HMAC-SHA256 over {@code KZFS1|serial|fd|docType|yyyyMMddHHmm|opType|totalTiyn}, its first 8 bytes
  * reduced to exactly {@code digits} decimal digits. Stateless and thread-safe.
  */

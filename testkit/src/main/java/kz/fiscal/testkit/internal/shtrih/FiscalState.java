@@ -15,7 +15,7 @@ import kz.fiscal.testkit.RegistrarDocument;
 import kz.fiscal.testkit.RegistrarState;
 
 /**
- * The registrar's fiscal state (spec §7.1): shift, counters, the open check, fiscal memory, paper and
+ * The registrar's fiscal state (docs/serial-shtrih.md §7.1): shift, counters, the open check, fiscal memory, paper and
  * printing, and the fiscal fault knobs of §7.5. The mode and submode are computed from it on the
  * injected clock at +05:00. Thread-safe: every method locks this object, and the command handlers hold
  * the lock for a whole command.

@@ -6,7 +6,7 @@ import java.util.Optional;
 import kz.fiscal.testkit.RegistrarDocument;
 import kz.fiscal.testkit.RegistrarState;
 
-/** The check being registered (spec §7.1 {@code check}). Guarded by the {@link FiscalState} lock. */
+/** The check being registered (docs/serial-shtrih.md §7.1 {@code check}). Guarded by the {@link FiscalState} lock. */
 final class OpenCheck {
   final boolean saleReturn;
   final int owner;

@@ -2,7 +2,7 @@ package kz.fiscal.testkit.internal.shtrih;
 
 import java.util.Arrays;
 
-/** An accepted request as the registrar reads it: its code and DATA, fields little-endian (spec §2.1). */
+/** An accepted request as the registrar reads it: its code and DATA, fields little-endian (docs/serial-shtrih.md §2.1). */
 final class Request {
   final int command;
   final byte[] body;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import kz.fiscal.testkit.RegistrarDocument;
 
 /**
- * Shift and report commands (spec §7.2): E0 open shift, 40 X report, 41 Z report, B0 continue
+ * Shift and report commands (docs/serial-shtrih.md §7.2): E0 open shift, 40 X report, 41 Z report, B0 continue
  * printing. Called by {@link FiscalCommands} under the state's lock, after the common checks.
  */
 final class ShiftCommands {

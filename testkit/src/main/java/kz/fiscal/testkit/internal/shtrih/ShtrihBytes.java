@@ -3,7 +3,7 @@ package kz.fiscal.testkit.internal.shtrih;
 import java.util.HexFormat;
 
 /**
- * The device's own reading of the Shtrih-M frame format (spec §1.2, §1.3), written apart from any
+ * The device's own reading of the Shtrih-M frame format (docs/serial-shtrih.md §1.2, §1.3), written apart from any
  * driver so that the virtual registrar checks a driver independently.
  */
 public final class ShtrihBytes {

@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import kz.fiscal.testkit.RegistrarDocument;
 
 /**
- * The answers that only read the state (spec §3.1, §3.2, §3.11, §3.13, §3.14): 10, 11, FC, FF01, FF0A.
+ * The answers that only read the state (docs/serial-shtrih.md §3.1, §3.2, §3.11, §3.13, §3.14): 10, 11, FC, FF01, FF0A.
  * Called by {@link FiscalCommands} under the state's lock.
  */
 final class StatusAnswers {

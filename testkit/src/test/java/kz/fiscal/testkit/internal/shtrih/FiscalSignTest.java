@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
-/** The deterministic fiscal sign of spec §7.3 against its test vector. */
+/** The deterministic fiscal sign of docs/serial-shtrih.md §7.3 against its test vector. */
 class FiscalSignTest {
   private static final byte[] KEY = "virtual-registrar-ofd-key".getBytes(StandardCharsets.US_ASCII);
   private static final LocalDateTime AT = LocalDateTime.of(2026, 1, 15, 10, 30);

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import kz.fiscal.cloud.webkassa.internal.CheckMapping;
 import kz.fiscal.cloud.webkassa.internal.HttpExchange;
@@ -37,6 +35,7 @@ import kz.fiscal.core.spi.CheckHistory;
 import kz.fiscal.core.spi.CheckSummary;
 import kz.fiscal.core.spi.DriverInfo;
 import kz.fiscal.core.spi.FiscalDriver;
+import kz.fiscal.core.spi.RegisterLock;
 import kz.fiscal.core.spi.ShiftReport;
 import kz.fiscal.core.spi.ShiftSummary;
 import okhttp3.HttpUrl;
@@ -62,13 +61,13 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
 
   private final HttpExchange http;
   private final ProviderSession session;
-  private final ProviderHistory history;
+  private final int historyPages;
   private final String cashbox;
   private final RegisterId registerId;
   private final String baseUrl;
   private final boolean autoCloseShift;
   private final Clock clock;
-  private final ReentrantLock register = new ReentrantLock(true);
+  private final RegisterLock registerLock;
   private volatile String rnm;
   private volatile String serialNumber;
 
@@ -78,7 +77,8 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
         new TokenStore.Account(builder.baseUrl.toString(), builder.login), builder.password, builder.clock);
     this.cashbox = builder.cashbox;
     this.registerId = RegisterId.of("webkassa", cashbox);
-    this.history = new ProviderHistory(session, cashbox, builder.historyPages);
+    this.historyPages = builder.historyPages;
+    this.registerLock = builder.registerLock == null ? RegisterLock.inProcess() : builder.registerLock;
     this.baseUrl = builder.baseUrl.toString();
     this.autoCloseShift = builder.autoCloseShift;
     this.clock = builder.clock;
@@ -103,32 +103,28 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
   public FiscalResult register(IdempotencyKey key, Receipt receipt, Instant deadline) throws FiscalException {
     refuseWhatCannotBeCarried(receipt);
     Wire.CheckRequest request = CheckMapping.request(key, receipt, cashbox);
-    lock(deadline);
-    try {
+    return atRegister(CHECK, deadline, (session, history) -> {
       Reply<Wire.CheckData> reply = session.call(CHECK, request::withToken, Wire.CheckData.class, deadline);
       if (reply.failed() && reply.code() == ProviderErrors.SHIFT_EXPIRED && autoCloseShift) {
-        closeExpiredShift(deadline);
+        closeExpiredShift(session, deadline);
         reply = session.call(CHECK, request::withToken, Wire.CheckData.class, deadline);
       }
       if (!reply.failed()) {
         return remember(CheckMapping.result(reply.data(), receipt.total(), CHECK));
       }
       if (reply.code() == ProviderErrors.DUPLICATE_KEY) {
-        return existing(key, receipt, deadline);
+        return existing(history, key, receipt, deadline);
       }
       throw ProviderErrors.toException(reply.code(), Redaction.of(receipt.customer()).apply(reply.error().text()), CHECK);
-    } catch (RuntimeException e) {
-      throw unexpected(CHECK, e);
-    } finally {
-      register.unlock();
-    }
+    });
   }
 
   /**
    * Code 14: a check under {@code key} exists. It is the answer once found and verified against the
    * receipt; any failure to find or verify it leaves the outcome unknown, never "not applied".
    */
-  private FiscalResult existing(IdempotencyKey key, Receipt receipt, Instant deadline) throws OutcomeUnknownException {
+  private FiscalResult existing(ProviderHistory history, IdempotencyKey key, Receipt receipt, Instant deadline)
+      throws OutcomeUnknownException {
     String used = "Webkassa reports key " + key.value() + " as used (14)";
     try {
       return history.find(key, receipt, Instant.MIN, deadline).map(this::remember)
@@ -168,18 +164,12 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
   @Override
   public Optional<FiscalResult> lookup(IdempotencyKey key, Receipt journaled, Instant firstSentAt, Instant deadline)
       throws FiscalException {
-    lock(deadline);
-    try {
-      return history.find(key, journaled, firstSentAt.minus(LOOKUP_MARGIN), deadline).map(this::remember);
-    } catch (RuntimeException e) {
-      throw unexpected(ProviderHistory.LOOKUP, e);
-    } finally {
-      register.unlock();
-    }
+    return atRegister(ProviderHistory.LOOKUP, deadline,
+        (session, history) -> history.find(key, journaled, firstSentAt.minus(LOOKUP_MARGIN), deadline).map(this::remember));
   }
 
   /** Z-report for a shift older than 24 h; whatever goes wrong, the refused check was not applied. */
-  private void closeExpiredShift(Instant deadline) throws FiscalException {
+  private void closeExpiredShift(ProviderSession session, Instant deadline) throws FiscalException {
     try {
       Reply<Wire.Report> reply = session.call(Z_REPORT, token -> new Wire.CashboxRequest(token, cashbox),
           Wire.Report.class, deadline);
@@ -206,41 +196,29 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
 
   private ShiftReport report(String path) throws FiscalException {
     Instant deadline = clock.instant().plus(http.callTimeout());
-    lock(deadline);
-    try {
+    return atRegister(path, deadline, (session, history) -> {
       Reply<Wire.Report> reply = session.call(path, token -> new Wire.CashboxRequest(token, cashbox),
           Wire.Report.class, deadline);
       if (reply.failed()) {
         throw ProviderErrors.toException(reply.code(), reply.error().text(), path);
       }
       return CheckMapping.report(reply.data(), path);
-    } finally {
-      register.unlock();
-    }
+    });
   }
 
   /** The shifts not closed before {@code since}, oldest first. */
   @Override
   public List<ShiftSummary> shifts(Instant since, Instant deadline) throws FiscalException {
-    lock(deadline);
-    try {
-      return history.shifts(since, deadline);
-    } finally {
-      register.unlock();
-    }
+    return atRegister(ProviderHistory.SHIFTS, deadline, (session, history) -> history.shifts(since, deadline));
   }
 
   /** Streams a shift's checks page by page; the register is free for checks between pages. */
   @Override
   public void checks(long shiftNumber, Instant deadline, Consumer<CheckSummary> sink) throws FiscalException {
     for (int skip = 0; ; skip += ProviderHistory.PAGE) {
-      Wire.CheckPage page;
-      lock(deadline);
-      try {
-        page = history.checks(shiftNumber, skip, deadline);
-      } finally {
-        register.unlock();
-      }
+      int from = skip;
+      Wire.CheckPage page = atRegister(ProviderHistory.CHECKS, deadline,
+          (session, history) -> history.checks(shiftNumber, from, deadline));
       List<Wire.HistoryItem> items = page.items() == null ? List.of() : page.items();
       for (Wire.HistoryItem item : items) {
         CheckMapping.summary(item, shiftNumber, ProviderHistory.CHECKS).ifPresent(sink);
@@ -278,16 +256,24 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     return result.withRegister(registerId);
   }
 
-  /** One request at a time to the register; waiting ends at the deadline, before anything is sent. */
-  private void lock(Instant deadline) throws DeliveryFailedException {
-    long wait = Math.max(0, Duration.between(clock.instant(), deadline).toNanos());
-    try {
-      if (!register.tryLock(wait, TimeUnit.NANOSECONDS)) {
-        throw new DeliveryFailedException("Cash register " + cashbox + " stayed busy until the deadline", null);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DeliveryFailedException("Interrupted while waiting for cash register " + cashbox, e);
+  /** Work done while holding the register, through a session fenced by the hold. */
+  @FunctionalInterface
+  private interface RegisterWork<T> {
+    T run(ProviderSession session, ProviderHistory history) throws FiscalException;
+  }
+
+  /**
+   * Runs {@code work} holding the register: waiting for it ends at the deadline, before anything is
+   * sent, and each request then sent first proves the hold still stands with at least one call timeout
+   * of lease left. A runtime fault inside is an unknown outcome of {@code path}.
+   */
+  private <T> T atRegister(String path, Instant deadline, RegisterWork<T> work) throws FiscalException {
+    Instant systemDeadline = Instant.now().plus(Duration.between(clock.instant(), deadline));
+    try (RegisterLock.Held held = registerLock.acquire(registerId, systemDeadline)) {
+      ProviderSession fenced = session.fenced(() -> held.requireHeld(http.callTimeout()));
+      return work.run(fenced, new ProviderHistory(fenced, cashbox, historyPages));
+    } catch (RuntimeException e) {
+      throw unexpected(path, e);
     }
   }
 
@@ -310,6 +296,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     private int historyPages = ProviderHistory.MAX_PAGES;
     private HttpExchange.Limits limits = HttpExchange.Limits.DEFAULTS;
     private TokenStore tokenStore;
+    private RegisterLock registerLock;
 
     private Builder() {}
 
@@ -413,6 +400,16 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
       return this;
     }
 
+    /**
+     * Who may talk to the cash register now. Default: a lock of this driver's own, in this process.
+     * Give the drivers of several processes that share a register a {@link RegisterLock#jdbc} lock on
+     * their common database; its lease must be at least three call timeouts.
+     */
+    public Builder registerLock(RegisterLock registerLock) {
+      this.registerLock = Objects.requireNonNull(registerLock, "registerLock");
+      return this;
+    }
+
     /** The clock deadlines are measured on; default system UTC. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -432,6 +429,10 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
       require(login, "login");
       require(password, "password");
       require(cashbox, "cashbox");
+      if (registerLock != null && registerLock.lease().compareTo(callTimeout.multipliedBy(3)) < 0) {
+        throw new IllegalStateException("The register lock's lease " + registerLock.lease()
+            + " is shorter than three call timeouts (" + callTimeout.multipliedBy(3) + ")");
+      }
       boolean owned = client == null;
       HttpExchange http = new HttpExchange(owned ? new OkHttpClient() : client, owned, baseUrl, apiKey,
           connectTimeout, readTimeout, callTimeout, clock, limits);

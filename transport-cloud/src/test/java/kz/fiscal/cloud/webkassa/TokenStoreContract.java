@@ -18,16 +18,25 @@ import kz.fiscal.core.DeliveryFailedException;
 import kz.fiscal.core.DeviceException;
 import kz.fiscal.core.FiscalException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The in-memory store: one token per account, renewed by compare-and-set, renewals of an account queued. */
-class TokenStoreTest {
-  private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final TokenStore.Account SHOP = new TokenStore.Account("https://kkm.webkassa.kz/", "shop@example.kz");
+/** What every store promises: one token per account, renewed by compare-and-set, renewals of an account queued. */
+abstract class TokenStoreContract {
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final TokenStore.Account SHOP = new TokenStore.Account("https://kkm.webkassa.kz/", "shop@example.kz");
 
-  private final TokenStore store = TokenStore.inMemory();
-  private final AtomicInteger logins = new AtomicInteger();
-  private final ExecutorService threads = Executors.newCachedThreadPool();
+  TokenStore store;
+  final AtomicInteger logins = new AtomicInteger();
+  final ExecutorService threads = Executors.newCachedThreadPool();
+
+  /** A store of its own, empty. */
+  abstract TokenStore newStore() throws Exception;
+
+  @BeforeEach
+  void createStore() throws Exception {
+    store = newStore();
+  }
 
   @AfterEach
   void stop() {
@@ -35,7 +44,7 @@ class TokenStoreTest {
   }
 
   /** A login that issues t1, t2, … and counts itself. */
-  private String login() {
+  String login() {
     return "t" + logins.incrementAndGet();
   }
 

@@ -31,6 +31,12 @@ import kz.fiscal.core.ReceiptFeature;
 import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.Violation;
 import kz.fiscal.core.ViolationCode;
+import kz.fiscal.cloud.webkassa.internal.MoneyOperations;
+import kz.fiscal.cloud.webkassa.internal.PrintFormats;
+import kz.fiscal.cloud.webkassa.internal.ShiftClosing;
+import kz.fiscal.core.Tenge;
+import kz.fiscal.core.spi.CashMovement;
+import kz.fiscal.core.spi.CashOperations;
 import kz.fiscal.core.spi.CheckHistory;
 import kz.fiscal.core.spi.CheckSummary;
 import kz.fiscal.core.spi.DriverInfo;
@@ -49,10 +55,10 @@ import okhttp3.OkHttpClient;
  * 14 and the original check is returned from a lookup. The driver never retries an unknown outcome and
  * never puts secrets or buyer data into logs, messages or {@code toString()}. Build with {@link #builder()}.
  */
-public final class WebkassaDriver implements FiscalDriver, CheckHistory {
+public final class WebkassaDriver implements FiscalDriver, CheckHistory, CashOperations {
   static final String CHECK = "/api/v4/check";
-  static final String X_REPORT = "/api/v4/XReport";
-  static final String Z_REPORT = "/api/v4/ZReport";
+  static final String X_REPORT = ShiftClosing.X_REPORT;
+  static final String Z_REPORT = ShiftClosing.Z_REPORT;
   /** How far before the first send a lookup still searches, for clocks that disagree. */
   private static final Duration LOOKUP_MARGIN = Duration.ofHours(1);
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1");
@@ -68,6 +74,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
   private final boolean autoCloseShift;
   private final Clock clock;
   private final RegisterLock registerLock;
+  private final MoneyOperations money;
   private volatile String rnm;
   private volatile String serialNumber;
 
@@ -82,6 +89,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     this.baseUrl = builder.baseUrl.toString();
     this.autoCloseShift = builder.autoCloseShift;
     this.clock = builder.clock;
+    this.money = new MoneyOperations(cashbox, clock);
   }
 
   /** Starts a driver; base URL, API key, login, password and cash register are required. */
@@ -188,10 +196,76 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     return report(X_REPORT);
   }
 
-  /** Z-report: closes the shift; the next check opens a new one. */
+  /**
+   * Z-report: closes the shift; the next check opens a new one. Webkassa has no lookup for a Z-report:
+   * when its answer is lost, the shift history's {@code CloseDate} of the shift open before tells
+   * whether it was made. Made: the report carries the shift, its dates, its check count and the cash in
+   * the register (the totals per operation were lost with the answer). Not made: a
+   * {@link DeliveryFailedException}, and closing again is safe.
+   *
+   * @throws OutcomeUnknownException if the answer was lost and the history could not tell
+   */
   @Override
   public ShiftReport closeShift() throws FiscalException {
-    return report(Z_REPORT);
+    Instant deadline = clock.instant().plus(http.callTimeout());
+    return atRegister(Z_REPORT, deadline,
+        (session, history) -> ShiftClosing.close(session, history, cashbox, clock.instant(), deadline));
+  }
+
+  /**
+   * Cash put into the register ({@code MoneyOperation} 0). Webkassa promises no duplicate detection and
+   * no lookup for cash operations, so one whose answer was lost throws {@link OutcomeUnknownException}
+   * and its key stays in doubt for this driver's life: never sent again, for a person to settle (compare
+   * the drawer with an X-report, record what is missing under a new key). A key this driver recorded
+   * returns its movement again without a request.
+   *
+   * @throws IllegalArgumentException if {@code amount} is not positive
+   * @throws kz.fiscal.core.IdempotencyConflictException if {@code key} recorded another direction or amount
+   */
+  @Override
+  public CashMovement cashIn(IdempotencyKey key, Tenge amount, Instant deadline) throws FiscalException {
+    return move(CashMovement.Direction.IN, key, amount, deadline);
+  }
+
+  /** Cash taken out of the register ({@code MoneyOperation} 1); as {@link #cashIn}. */
+  @Override
+  public CashMovement cashOut(IdempotencyKey key, Tenge amount, Instant deadline) throws FiscalException {
+    return move(CashMovement.Direction.OUT, key, amount, deadline);
+  }
+
+  private CashMovement move(CashMovement.Direction direction, IdempotencyKey key, Tenge amount, Instant deadline)
+      throws FiscalException {
+    Objects.requireNonNull(key, "key");
+    if (Objects.requireNonNull(amount, "amount").isZero() || Tenge.ZERO.isGreaterThan(amount)) {
+      throw new IllegalArgumentException("a cash operation's amount must be positive, was " + amount);
+    }
+    Optional<CashMovement> known = money.known(key, direction, amount);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    try {
+      return atRegister(MoneyOperations.PATH, deadline,
+          (session, history) -> money.send(session, direction, key, amount, deadline));
+    } catch (OutcomeUnknownException e) {
+      money.doubt(key);
+      throw e;
+    }
+  }
+
+  /**
+   * The provider's printable layout of the check fiscalized under {@code key} ({@code Ticket/PrintFormat})
+   * for a 58 or 80 mm roll: text lines, images and the QR payload. Empty when Webkassa has no check
+   * under the key. Reading it changes nothing.
+   *
+   * @throws DeliveryFailedException if the layout could not be read now; try again
+   * @throws DeviceException if the register or the account refuses (codes 1, 3-7, 18)
+   */
+  public Optional<TicketPrint> printFormat(IdempotencyKey key, TicketPrint.Paper paper, Instant deadline)
+      throws FiscalException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(paper, "paper");
+    return atRegister(PrintFormats.PATH, deadline,
+        (session, history) -> PrintFormats.read(session, cashbox, key, paper, deadline));
   }
 
   private ShiftReport report(String path) throws FiscalException {

@@ -10,12 +10,12 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * the variable a test is skipped with a message, except under {@code CI=true}, where it fails (the rule
  * of core's {@code TestDatabases}).
  */
-final class TestPostgres {
+public final class TestPostgres {
   static final String POSTGRES_URL = "FISCAL_TEST_POSTGRES_URL";
 
   private TestPostgres() {}
 
-  static String url() {
+  public static String url() {
     String url = System.getenv(POSTGRES_URL);
     if (url == null || url.isBlank()) {
       if ("true".equals(System.getenv("CI"))) {
@@ -28,7 +28,7 @@ final class TestPostgres {
   }
 
   /** A pool of at most {@code size} connections. */
-  static JdbcConnectionPool pool(int size) {
+  public static JdbcConnectionPool pool(int size) {
     PGConnectionPoolDataSource postgres = new PGConnectionPoolDataSource();
     postgres.setURL(url());
     JdbcConnectionPool pool = JdbcConnectionPool.create(postgres);

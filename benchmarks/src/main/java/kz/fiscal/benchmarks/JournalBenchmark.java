@@ -166,7 +166,7 @@ public final class JournalBenchmark {
     return builder.discount(Tenge.of("100.00"), "Скидка").payment(PaymentType.CARD, "12405.00");
   }
 
-  private static JdbcConnectionPool h2(Path directory, int callers) {
+  static JdbcConnectionPool h2(Path directory, int callers) {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:file:" + directory.resolve("journal").toAbsolutePath() + ";WRITE_DELAY=0");
     JdbcConnectionPool pool = JdbcConnectionPool.create(h2);
@@ -174,7 +174,7 @@ public final class JournalBenchmark {
     return pool;
   }
 
-  private static JdbcConnectionPool postgres(String url, int callers) throws SQLException {
+  static JdbcConnectionPool postgres(String url, int callers) throws SQLException {
     PGConnectionPoolDataSource admin = new PGConnectionPoolDataSource();
     admin.setURL(url);
     try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
@@ -189,11 +189,11 @@ public final class JournalBenchmark {
     return pool;
   }
 
-  private static double loadAverage() {
+  static double loadAverage() {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
-  private static String postgresUrl() {
+  static String postgresUrl() {
     for (String name : List.of("FISCAL_BENCH_POSTGRES_URL", "FISCAL_TEST_POSTGRES_URL")) {
       String url = System.getenv(name);
       if (url != null && !url.isBlank()) {
@@ -203,7 +203,7 @@ public final class JournalBenchmark {
     return null;
   }
 
-  private static void deleteAll(Path directory) throws java.io.IOException {
+  static void deleteAll(Path directory) throws java.io.IOException {
     try (Stream<Path> paths = Files.walk(directory)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);

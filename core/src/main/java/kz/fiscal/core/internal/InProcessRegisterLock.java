@@ -46,42 +46,23 @@ public final class InProcessRegisterLock implements RegisterLock {
     return "RegisterLock.inProcess[" + slots.size() + " registers]";
   }
 
-  /** A hold of the in-process lock; released once, by the thread that took it. */
-  private static final class LocalHold implements Held {
-    private final RegisterId register;
+  /** A hold of the in-process lock: never taken over, released by the thread that took it. */
+  private static final class LocalHold extends RegisterHold {
     private final Slot slot;
-    private final long epoch;
-    private volatile boolean released;
 
     LocalHold(RegisterId register, Slot slot, long epoch) {
-      this.register = register;
+      super(register, epoch);
       this.slot = slot;
-      this.epoch = epoch;
     }
 
     @Override
-    public RegisterId register() {
-      return register;
+    void prove(Duration margin) {
+      // held until released: nobody takes an in-process hold over
     }
 
     @Override
-    public long epoch() {
-      return epoch;
-    }
-
-    @Override
-    public void requireHeld(Duration margin) throws DeliveryFailedException {
-      if (released) {
-        throw new DeliveryFailedException("The hold of cash register " + register + " was released", null);
-      }
-    }
-
-    @Override
-    public void close() {
-      if (!released) {
-        released = true;
-        slot.lock.unlock();
-      }
+    void release() {
+      slot.lock.unlock();
     }
   }
 }

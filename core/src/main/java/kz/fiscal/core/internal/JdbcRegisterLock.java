@@ -167,67 +167,46 @@ public final class JdbcRegisterLock implements RegisterLock {
   }
 
   /** A hold of a lock row: proven and extended by epoch and owner, released by clearing the owner. */
-  private final class RowHold implements Held {
-    private final RegisterId register;
-    private final long epoch;
+  private final class RowHold extends RegisterHold {
     private final Held inProcess;
-    private volatile boolean released;
 
     RowHold(RegisterId register, long epoch, Held inProcess) {
-      this.register = register;
-      this.epoch = epoch;
+      super(register, epoch);
       this.inProcess = inProcess;
-    }
-
-    @Override
-    public RegisterId register() {
-      return register;
-    }
-
-    @Override
-    public long epoch() {
-      return epoch;
     }
 
     /** Extends the lease by one conditional UPDATE that finds the row still this hold's, with margin left. */
     @Override
-    public void requireHeld(Duration margin) throws DeliveryFailedException {
-      if (released) {
-        throw new DeliveryFailedException("The hold of cash register " + register + " was released", null);
-      }
+    void prove(Duration margin) throws DeliveryFailedException {
       try (Connection connection = dataSource.getConnection();
           PreparedStatement update = connection.prepareStatement("UPDATE fiscal_register_lock SET lease_until = ? "
               + "WHERE register_id = ? AND owner = ? AND epoch = ? AND lease_until >= ?")) {
         Instant now = clock.now(connection);
         update.setObject(1, utc(now.plus(lease)));
-        update.setString(2, register.toString());
+        update.setString(2, register().toString());
         update.setString(3, owner);
-        update.setLong(4, epoch);
+        update.setLong(4, epoch());
         update.setObject(5, utc(now.plus(margin)));
         if (update.executeUpdate() != 1) {
-          throw new DeliveryFailedException("Cash register " + register + " is no longer held at epoch " + epoch
+          throw new DeliveryFailedException("Cash register " + register() + " is no longer held at epoch " + epoch()
               + " with " + margin + " of lease left: another process may have taken it over", null);
         }
       } catch (SQLException e) {
-        throw new DeliveryFailedException("The hold of cash register " + register + " could not be proven: " + e, e);
+        throw new DeliveryFailedException("The hold of cash register " + register() + " could not be proven: " + e, e);
       }
     }
 
     @Override
-    public void close() {
-      if (released) {
-        return;
-      }
-      released = true;
+    void release() {
       try (Connection connection = dataSource.getConnection();
           PreparedStatement update = connection.prepareStatement("UPDATE fiscal_register_lock SET owner = NULL, "
               + "lease_until = NULL WHERE register_id = ? AND owner = ? AND epoch = ?")) {
-        update.setString(1, register.toString());
+        update.setString(1, register().toString());
         update.setString(2, owner);
-        update.setLong(3, epoch);
+        update.setLong(3, epoch());
         update.executeUpdate();
       } catch (SQLException e) {
-        LOG.log(Level.WARNING, "Releasing cash register {0} failed; its lease runs out instead: {1}", register, e);
+        LOG.log(Level.WARNING, "Releasing cash register {0} failed; its lease runs out instead: {1}", register(), e);
       } finally {
         inProcess.close();
       }

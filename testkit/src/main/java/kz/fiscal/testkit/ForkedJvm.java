@@ -107,7 +107,7 @@ public final class ForkedJvm {
    * {@code kill -STOP}: freezes the child wherever it is (its clocks run on, its threads do not), as a
    * long GC pause or a suspended VM would; {@link #resume()} lets it go on. Unix only.
    *
-   * @throws IllegalStateException if {@code kill} refused
+   * @throws IllegalStateException if {@code kill} refused a child that still runs
    */
   public void pause() throws IOException, InterruptedException {
     signal("-STOP");
@@ -119,8 +119,9 @@ public final class ForkedJvm {
   }
 
   private void signal(String signal) throws IOException, InterruptedException {
-    Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
-    if (kill.waitFor() != 0) {
+    Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid()))
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (kill.waitFor() != 0 && process.isAlive()) { // a child that exited meanwhile needs no signal
       throw new IllegalStateException("kill " + signal + " " + process.pid() + " exited with " + kill.exitValue());
     }
   }

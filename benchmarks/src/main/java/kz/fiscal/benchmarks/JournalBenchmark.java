@@ -43,7 +43,8 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * PostgreSQL runs when {@code FISCAL_BENCH_POSTGRES_URL} (or {@code FISCAL_TEST_POSTGRES_URL}) holds a
  * JDBC URL with user and password; its tables go to a schema {@code fiscal_bench} that each run drops.
  * System properties: {@code bench.warmup} and {@code bench.seconds} (seconds per phase, 5 and 5),
- * {@code bench.journals} ({@code h2,postgres}).
+ * {@code bench.journals} ({@code h2,postgres}), {@code bench.h2Options} (appended to the H2 URL, e.g.
+ * {@code ;PAGE_SIZE=16384}; also read by {@code WebkassaOverheadBenchmark}).
  */
 public final class JournalBenchmark {
   private static final String SCHEMA = "fiscal_bench";
@@ -168,7 +169,8 @@ public final class JournalBenchmark {
 
   static JdbcConnectionPool h2(Path directory, int callers) {
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:file:" + directory.resolve("journal").toAbsolutePath() + ";WRITE_DELAY=0");
+    h2.setURL("jdbc:h2:file:" + directory.resolve("journal").toAbsolutePath() + ";WRITE_DELAY=0"
+        + System.getProperty("bench.h2Options", ""));
     JdbcConnectionPool pool = JdbcConnectionPool.create(h2);
     pool.setMaxConnections(callers + 2);
     return pool;

@@ -33,6 +33,11 @@ abstract class TokenStoreContract {
   /** A store of its own, empty. */
   abstract TokenStore newStore() throws Exception;
 
+  /** A store that shares {@link #store}'s tokens: itself here, another process's store on a shared database. */
+  TokenStore sharing() throws Exception {
+    return store;
+  }
+
   @BeforeEach
   void createStore() throws Exception {
     store = newStore();
@@ -130,13 +135,15 @@ abstract class TokenStoreContract {
 
   @Test
   void manyCallersRenewingOneRevokedTokenCauseOneLogin() throws Exception {
+    List<TokenStore> stores = List.of(store, sharing());
     store.renew(SHOP, Optional.empty(), WAIT, this::login);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<String>> renewals = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
+      TokenStore caller = stores.get(i % 2);
       renewals.add(threads.submit(() -> {
         start.await();
-        return store.renew(SHOP, Optional.of("t1"), WAIT, this::login);
+        return caller.renew(SHOP, Optional.of("t1"), WAIT, this::login);
       }));
     }
 

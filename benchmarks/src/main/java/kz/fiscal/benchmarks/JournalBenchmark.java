@@ -43,7 +43,8 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * PostgreSQL runs when {@code FISCAL_BENCH_POSTGRES_URL} (or {@code FISCAL_TEST_POSTGRES_URL}) holds a
  * JDBC URL with user and password; its tables go to a schema {@code fiscal_bench} that each run drops.
  * System properties: {@code bench.warmup} and {@code bench.seconds} (seconds per phase, 5 and 5),
- * {@code bench.journals} ({@code h2,postgres}).
+ * {@code bench.journals} ({@code h2,postgres}), {@code bench.h2Options} (appended to the H2 URL, e.g.
+ * {@code ;PAGE_SIZE=16384}; also read by {@code WebkassaOverheadBenchmark}).
  */
 public final class JournalBenchmark {
   private static final String SCHEMA = "fiscal_bench";
@@ -166,15 +167,16 @@ public final class JournalBenchmark {
     return builder.discount(Tenge.of("100.00"), "Скидка").payment(PaymentType.CARD, "12405.00");
   }
 
-  private static JdbcConnectionPool h2(Path directory, int callers) {
+  static JdbcConnectionPool h2(Path directory, int callers) {
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:file:" + directory.resolve("journal").toAbsolutePath() + ";WRITE_DELAY=0");
+    h2.setURL("jdbc:h2:file:" + directory.resolve("journal").toAbsolutePath() + ";WRITE_DELAY=0"
+        + System.getProperty("bench.h2Options", ""));
     JdbcConnectionPool pool = JdbcConnectionPool.create(h2);
     pool.setMaxConnections(callers + 2);
     return pool;
   }
 
-  private static JdbcConnectionPool postgres(String url, int callers) throws SQLException {
+  static JdbcConnectionPool postgres(String url, int callers) throws SQLException {
     PGConnectionPoolDataSource admin = new PGConnectionPoolDataSource();
     admin.setURL(url);
     try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
@@ -189,11 +191,11 @@ public final class JournalBenchmark {
     return pool;
   }
 
-  private static double loadAverage() {
+  static double loadAverage() {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
-  private static String postgresUrl() {
+  static String postgresUrl() {
     for (String name : List.of("FISCAL_BENCH_POSTGRES_URL", "FISCAL_TEST_POSTGRES_URL")) {
       String url = System.getenv(name);
       if (url != null && !url.isBlank()) {
@@ -203,7 +205,7 @@ public final class JournalBenchmark {
     return null;
   }
 
-  private static void deleteAll(Path directory) throws java.io.IOException {
+  static void deleteAll(Path directory) throws java.io.IOException {
     try (Stream<Path> paths = Files.walk(directory)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);

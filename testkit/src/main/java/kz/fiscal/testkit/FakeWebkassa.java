@@ -270,6 +270,11 @@ public final class FakeWebkassa implements AutoCloseable {
     return provider.shiftOpen();
   }
 
+  /** The cash in the default cashbox's drawer: cash payments and returns, cash in and cash out. */
+  public BigDecimal cashInDrawer() {
+    return provider.cashInDrawer();
+  }
+
   /** Stops the server; requests still waiting on a delay are answered at once or dropped. */
   @Override
   public void close() {

@@ -103,6 +103,29 @@ public final class ForkedJvm {
     return false;
   }
 
+  /**
+   * {@code kill -STOP}: freezes the child wherever it is (its clocks run on, its threads do not), as a
+   * long GC pause or a suspended VM would; {@link #resume()} lets it go on. Unix only.
+   *
+   * @throws IllegalStateException if {@code kill} refused a child that still runs
+   */
+  public void pause() throws IOException, InterruptedException {
+    signal("-STOP");
+  }
+
+  /** {@code kill -CONT}: lets a {@linkplain #pause() paused} child go on. */
+  public void resume() throws IOException, InterruptedException {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid()))
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (kill.waitFor() != 0 && process.isAlive()) { // a child that exited meanwhile needs no signal
+      throw new IllegalStateException("kill " + signal + " " + process.pid() + " exited with " + kill.exitValue());
+    }
+  }
+
   /** {@code kill -9} (SIGKILL on Unix), whatever the child is doing; returns once it is dead. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -25,6 +25,7 @@ import kz.fiscal.core.journal.ReceiptJournal.Transition;
 import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
 import kz.fiscal.core.journal.ReceiptJournal.JournalEntry;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError;
 
 /**
  * A durable journal over any JDBC {@link DataSource}, in portable SQL.

@@ -13,6 +13,7 @@ import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError;
 import java.util.EnumSet;
 import java.util.Set;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError;
 
 /**
  * Durable state of every fiscalization, shared by all workers on it. Implementations are

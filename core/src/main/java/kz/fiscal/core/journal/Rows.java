@@ -22,6 +22,7 @@ import kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError;
 import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
 import kz.fiscal.core.journal.ReceiptJournal.JournalEntry;
+import kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError;
 
 /** Maps journal rows to records and back for {@link JdbcReceiptJournal}. */
 final class Rows {

@@ -68,4 +68,15 @@ public interface TokenStore {
   static TokenStore inMemory() {
     return new InMemoryTokenStore();
   }
+
+  /**
+   * A store shared by every process using {@code dataSource} (the journal's database): the token of
+   * each account in {@code fiscal_webkassa_token}, created if absent, keyed by a hash of the base URL
+   * and login; never the password, nor the login itself. Renewals of one account queue across the
+   * processes (a renewal lease on the database's clock) and log in only while the failing token is the
+   * stored one. Give one instance to the drivers of a process.
+   */
+  static TokenStore jdbc(javax.sql.DataSource dataSource) {
+    return new JdbcTokenStore(java.util.Objects.requireNonNull(dataSource, "dataSource"));
+  }
 }

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import kz.fiscal.cloud.webkassa.internal.CheckMapping;
 import kz.fiscal.cloud.webkassa.internal.HttpExchange;
@@ -33,10 +31,17 @@ import kz.fiscal.core.Receipt.ReceiptFeature;
 import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.Violation;
 import kz.fiscal.core.Violation.ViolationCode;
+import kz.fiscal.cloud.webkassa.internal.MoneyOperations;
+import kz.fiscal.cloud.webkassa.internal.PrintFormats;
+import kz.fiscal.cloud.webkassa.internal.ShiftClosing;
+import kz.fiscal.core.Tenge;
+import kz.fiscal.core.spi.CashOperations.CashMovement;
+import kz.fiscal.core.spi.CashOperations;
 import kz.fiscal.core.spi.CheckHistory;
 import kz.fiscal.core.spi.CheckHistory.CheckSummary;
 import kz.fiscal.core.spi.DriverInfo;
 import kz.fiscal.core.spi.FiscalDriver;
+import kz.fiscal.core.spi.RegisterLock;
 import kz.fiscal.core.spi.ShiftReport;
 import kz.fiscal.core.spi.CheckHistory.ShiftSummary;
 import okhttp3.HttpUrl;
@@ -50,10 +55,10 @@ import okhttp3.OkHttpClient;
  * 14 and the original check is returned from a lookup. The driver never retries an unknown outcome and
  * never puts secrets or buyer data into logs, messages or {@code toString()}. Build with {@link #builder()}.
  */
-public final class WebkassaDriver implements FiscalDriver, CheckHistory {
+public final class WebkassaDriver implements FiscalDriver, CheckHistory, CashOperations {
   static final String CHECK = "/api/v4/check";
-  static final String X_REPORT = "/api/v4/XReport";
-  static final String Z_REPORT = "/api/v4/ZReport";
+  static final String X_REPORT = ShiftClosing.X_REPORT;
+  static final String Z_REPORT = ShiftClosing.Z_REPORT;
   /** How far before the first send a lookup still searches, for clocks that disagree. */
   private static final Duration LOOKUP_MARGIN = Duration.ofHours(1);
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1");
@@ -62,13 +67,14 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
 
   private final HttpExchange http;
   private final ProviderSession session;
-  private final ProviderHistory history;
+  private final int historyPages;
   private final String cashbox;
   private final RegisterId registerId;
   private final String baseUrl;
   private final boolean autoCloseShift;
   private final Clock clock;
-  private final ReentrantLock register = new ReentrantLock(true);
+  private final RegisterLock registerLock;
+  private final MoneyOperations money;
   private volatile String rnm;
   private volatile String serialNumber;
 
@@ -78,10 +84,12 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
         new TokenStore.Account(builder.baseUrl.toString(), builder.login), builder.password, builder.clock);
     this.cashbox = builder.cashbox;
     this.registerId = RegisterId.of("webkassa", cashbox);
-    this.history = new ProviderHistory(session, cashbox, builder.historyPages);
+    this.historyPages = builder.historyPages;
+    this.registerLock = builder.registerLock == null ? RegisterLock.inProcess() : builder.registerLock;
     this.baseUrl = builder.baseUrl.toString();
     this.autoCloseShift = builder.autoCloseShift;
     this.clock = builder.clock;
+    this.money = new MoneyOperations(cashbox, clock);
   }
 
   /** Starts a driver; base URL, API key, login, password and cash register are required. */
@@ -103,32 +111,28 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
   public FiscalResult register(IdempotencyKey key, Receipt receipt, Instant deadline) throws FiscalException {
     refuseWhatCannotBeCarried(receipt);
     Wire.CheckRequest request = CheckMapping.request(key, receipt, cashbox);
-    lock(deadline);
-    try {
+    return atRegister(CHECK, deadline, (session, history) -> {
       Reply<Wire.CheckData> reply = session.call(CHECK, request::withToken, Wire.CheckData.class, deadline);
       if (reply.failed() && reply.code() == ProviderErrors.SHIFT_EXPIRED && autoCloseShift) {
-        closeExpiredShift(deadline);
+        closeExpiredShift(session, deadline);
         reply = session.call(CHECK, request::withToken, Wire.CheckData.class, deadline);
       }
       if (!reply.failed()) {
         return remember(CheckMapping.result(reply.data(), receipt.total(), CHECK));
       }
       if (reply.code() == ProviderErrors.DUPLICATE_KEY) {
-        return existing(key, receipt, deadline);
+        return existing(history, key, receipt, deadline);
       }
       throw ProviderErrors.toException(reply.code(), Redaction.of(receipt.customer()).apply(reply.error().text()), CHECK);
-    } catch (RuntimeException e) {
-      throw unexpected(CHECK, e);
-    } finally {
-      register.unlock();
-    }
+    });
   }
 
   /**
    * Code 14: a check under {@code key} exists. It is the answer once found and verified against the
    * receipt; any failure to find or verify it leaves the outcome unknown, never "not applied".
    */
-  private FiscalResult existing(IdempotencyKey key, Receipt receipt, Instant deadline) throws OutcomeUnknownException {
+  private FiscalResult existing(ProviderHistory history, IdempotencyKey key, Receipt receipt, Instant deadline)
+      throws OutcomeUnknownException {
     String used = "Webkassa reports key " + key.value() + " as used (14)";
     try {
       return history.find(key, receipt, Instant.MIN, deadline).map(this::remember)
@@ -168,18 +172,12 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
   @Override
   public Optional<FiscalResult> lookup(IdempotencyKey key, Receipt journaled, Instant firstSentAt, Instant deadline)
       throws FiscalException {
-    lock(deadline);
-    try {
-      return history.find(key, journaled, firstSentAt.minus(LOOKUP_MARGIN), deadline).map(this::remember);
-    } catch (RuntimeException e) {
-      throw unexpected(ProviderHistory.LOOKUP, e);
-    } finally {
-      register.unlock();
-    }
+    return atRegister(ProviderHistory.LOOKUP, deadline,
+        (session, history) -> history.find(key, journaled, firstSentAt.minus(LOOKUP_MARGIN), deadline).map(this::remember));
   }
 
   /** Z-report for a shift older than 24 h; whatever goes wrong, the refused check was not applied. */
-  private void closeExpiredShift(Instant deadline) throws FiscalException {
+  private void closeExpiredShift(ProviderSession session, Instant deadline) throws FiscalException {
     try {
       Reply<Wire.Report> reply = session.call(Z_REPORT, token -> new Wire.CashboxRequest(token, cashbox),
           Wire.Report.class, deadline);
@@ -198,49 +196,103 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     return report(X_REPORT);
   }
 
-  /** Z-report: closes the shift; the next check opens a new one. */
+  /**
+   * Z-report: closes the shift; the next check opens a new one. Webkassa has no lookup for a Z-report:
+   * when its answer is lost, the shift history's {@code CloseDate} of the shift open before tells
+   * whether it was made. Made: the report carries the shift, its dates, its check count and the cash in
+   * the register (the totals per operation were lost with the answer). Not made: a
+   * {@link DeliveryFailedException}, and closing again is safe.
+   *
+   * @throws OutcomeUnknownException if the answer was lost and the history could not tell
+   */
   @Override
   public ShiftReport closeShift() throws FiscalException {
-    return report(Z_REPORT);
+    Instant deadline = clock.instant().plus(http.callTimeout());
+    return atRegister(Z_REPORT, deadline,
+        (session, history) -> ShiftClosing.close(session, history, cashbox, clock.instant(), deadline));
+  }
+
+  /**
+   * Cash put into the register ({@code MoneyOperation} 0). Webkassa promises no duplicate detection and
+   * no lookup for cash operations, so one whose answer was lost throws {@link OutcomeUnknownException}
+   * and its key stays in doubt for this driver's life: never sent again, for a person to settle (compare
+   * the drawer with an X-report, record what is missing under a new key). A key this driver recorded
+   * returns its movement again without a request.
+   *
+   * @throws IllegalArgumentException if {@code amount} is not positive
+   * @throws kz.fiscal.core.IdempotencyConflictException if {@code key} recorded another direction or amount
+   */
+  @Override
+  public CashMovement cashIn(IdempotencyKey key, Tenge amount, Instant deadline) throws FiscalException {
+    return move(CashMovement.Direction.IN, key, amount, deadline);
+  }
+
+  /** Cash taken out of the register ({@code MoneyOperation} 1); as {@link #cashIn}. */
+  @Override
+  public CashMovement cashOut(IdempotencyKey key, Tenge amount, Instant deadline) throws FiscalException {
+    return move(CashMovement.Direction.OUT, key, amount, deadline);
+  }
+
+  private CashMovement move(CashMovement.Direction direction, IdempotencyKey key, Tenge amount, Instant deadline)
+      throws FiscalException {
+    Objects.requireNonNull(key, "key");
+    if (Objects.requireNonNull(amount, "amount").isZero() || Tenge.ZERO.isGreaterThan(amount)) {
+      throw new IllegalArgumentException("a cash operation's amount must be positive, was " + amount);
+    }
+    Optional<CashMovement> known = money.known(key, direction, amount);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    try {
+      return atRegister(MoneyOperations.PATH, deadline,
+          (session, history) -> money.send(session, direction, key, amount, deadline));
+    } catch (OutcomeUnknownException e) {
+      money.doubt(key);
+      throw e;
+    }
+  }
+
+  /**
+   * The provider's printable layout of the check fiscalized under {@code key} ({@code Ticket/PrintFormat})
+   * for a 58 or 80 mm roll: text lines, images and the QR payload. Empty when Webkassa has no check
+   * under the key. Reading it changes nothing.
+   *
+   * @throws DeliveryFailedException if the layout could not be read now; try again
+   * @throws DeviceException if the register or the account refuses (codes 1, 3-7, 18)
+   */
+  public Optional<TicketPrint> printFormat(IdempotencyKey key, TicketPrint.Paper paper, Instant deadline)
+      throws FiscalException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(paper, "paper");
+    return atRegister(PrintFormats.PATH, deadline,
+        (session, history) -> PrintFormats.read(session, cashbox, key, paper, deadline));
   }
 
   private ShiftReport report(String path) throws FiscalException {
     Instant deadline = clock.instant().plus(http.callTimeout());
-    lock(deadline);
-    try {
+    return atRegister(path, deadline, (session, history) -> {
       Reply<Wire.Report> reply = session.call(path, token -> new Wire.CashboxRequest(token, cashbox),
           Wire.Report.class, deadline);
       if (reply.failed()) {
         throw ProviderErrors.toException(reply.code(), reply.error().text(), path);
       }
       return CheckMapping.report(reply.data(), path);
-    } finally {
-      register.unlock();
-    }
+    });
   }
 
   /** The shifts not closed before {@code since}, oldest first. */
   @Override
   public List<ShiftSummary> shifts(Instant since, Instant deadline) throws FiscalException {
-    lock(deadline);
-    try {
-      return history.shifts(since, deadline);
-    } finally {
-      register.unlock();
-    }
+    return atRegister(ProviderHistory.SHIFTS, deadline, (session, history) -> history.shifts(since, deadline));
   }
 
   /** Streams a shift's checks page by page; the register is free for checks between pages. */
   @Override
   public void checks(long shiftNumber, Instant deadline, Consumer<CheckSummary> sink) throws FiscalException {
     for (int skip = 0; ; skip += ProviderHistory.PAGE) {
-      Wire.CheckPage page;
-      lock(deadline);
-      try {
-        page = history.checks(shiftNumber, skip, deadline);
-      } finally {
-        register.unlock();
-      }
+      int from = skip;
+      Wire.CheckPage page = atRegister(ProviderHistory.CHECKS, deadline,
+          (session, history) -> history.checks(shiftNumber, from, deadline));
       List<Wire.HistoryItem> items = page.items() == null ? List.of() : page.items();
       for (Wire.HistoryItem item : items) {
         CheckMapping.summary(item, shiftNumber, ProviderHistory.CHECKS).ifPresent(sink);
@@ -278,16 +330,24 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     return result.withRegister(registerId);
   }
 
-  /** One request at a time to the register; waiting ends at the deadline, before anything is sent. */
-  private void lock(Instant deadline) throws DeliveryFailedException {
-    long wait = Math.max(0, Duration.between(clock.instant(), deadline).toNanos());
-    try {
-      if (!register.tryLock(wait, TimeUnit.NANOSECONDS)) {
-        throw new DeliveryFailedException("Cash register " + cashbox + " stayed busy until the deadline", null);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DeliveryFailedException("Interrupted while waiting for cash register " + cashbox, e);
+  /** Work done while holding the register, through a session fenced by the hold. */
+  @FunctionalInterface
+  private interface RegisterWork<T> {
+    T run(ProviderSession session, ProviderHistory history) throws FiscalException;
+  }
+
+  /**
+   * Runs {@code work} holding the register: waiting for it ends at the deadline, before anything is
+   * sent, and each request then sent first proves the hold still stands with at least one call timeout
+   * of lease left. A runtime fault inside is an unknown outcome of {@code path}.
+   */
+  private <T> T atRegister(String path, Instant deadline, RegisterWork<T> work) throws FiscalException {
+    Instant systemDeadline = Instant.now().plus(Duration.between(clock.instant(), deadline));
+    try (RegisterLock.Held held = registerLock.acquire(registerId, systemDeadline)) {
+      ProviderSession fenced = session.fenced(() -> held.requireHeld(http.callTimeout()));
+      return work.run(fenced, new ProviderHistory(fenced, cashbox, historyPages));
+    } catch (RuntimeException e) {
+      throw unexpected(path, e);
     }
   }
 
@@ -310,6 +370,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
     private int historyPages = ProviderHistory.MAX_PAGES;
     private HttpExchange.Limits limits = HttpExchange.Limits.DEFAULTS;
     private TokenStore tokenStore;
+    private RegisterLock registerLock;
 
     private Builder() {}
 
@@ -413,6 +474,16 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
       return this;
     }
 
+    /**
+     * Who may talk to the cash register now. Default: a lock of this driver's own, in this process.
+     * Give the drivers of several processes that share a register a {@link RegisterLock#jdbc} lock on
+     * their common database; its lease must be at least three call timeouts.
+     */
+    public Builder registerLock(RegisterLock registerLock) {
+      this.registerLock = Objects.requireNonNull(registerLock, "registerLock");
+      return this;
+    }
+
     /** The clock deadlines are measured on; default system UTC. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -432,6 +503,10 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory {
       require(login, "login");
       require(password, "password");
       require(cashbox, "cashbox");
+      if (registerLock != null && registerLock.lease().compareTo(callTimeout.multipliedBy(3)) < 0) {
+        throw new IllegalStateException("The register lock's lease " + registerLock.lease()
+            + " is shorter than three call timeouts (" + callTimeout.multipliedBy(3) + ")");
+      }
       boolean owned = client == null;
       HttpExchange http = new HttpExchange(owned ? new OkHttpClient() : client, owned, baseUrl, apiKey,
           connectTimeout, readTimeout, callTimeout, clock, limits);

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import kz.fiscal.core.RegisterId;
+import kz.fiscal.core.spi.RegisterLock;
 import java.util.Optional;
 import kz.fiscal.core.Receipt.ReceiptFeature;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,25 @@ class WebkassaDriverBuilderTest {
     assertThrows(IllegalArgumentException.class, () -> complete().readTimeout(Duration.ZERO));
     assertThrows(IllegalArgumentException.class, () -> complete().callTimeout(Duration.ofSeconds(-1)));
     assertThrows(NullPointerException.class, () -> complete().tokenStore(null));
+  }
+
+  @Test
+  void aRegisterLockWhoseLeaseIsUnderThreeCallTimeoutsIsRefused() {
+    RegisterLock twoMinutes = new RegisterLock() {
+      @Override
+      public Held acquire(RegisterId register, Instant deadline) {
+        throw new AssertionError("never acquired by the builder");
+      }
+
+      @Override
+      public Duration lease() {
+        return Duration.ofMinutes(2);
+      }
+    };
+    var e = assertThrows(IllegalStateException.class, () -> complete().registerLock(twoMinutes).build());
+    assertEquals("The register lock's lease PT2M is shorter than three call timeouts (PT3M)", e.getMessage());
+    complete().registerLock(twoMinutes).callTimeout(Duration.ofSeconds(40)).build().close();
+    assertThrows(NullPointerException.class, () -> complete().registerLock(null));
   }
 
   @Test

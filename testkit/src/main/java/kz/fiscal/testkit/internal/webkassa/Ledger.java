@@ -87,6 +87,17 @@ final class Ledger {
     return Wire.object("Sum", sum, "DateTime", Wire.local(now), "ShiftNumber", shift.number);
   }
 
+  /** {@code Ticket/PrintFormat}: the layout of the check under the key in any shift; code 19 when none. */
+  Map<String, Object> printFormat(Cashbox box, Fields body) {
+    String key = body.string("ExternalCheckNumber", 50);
+    int paperKind = body.integer("PaperKind");
+    Shift.Entry entry = box.entries()
+        .filter(e -> e.check().externalCheckNumber().equals(key))
+        .findFirst()
+        .orElseThrow(() -> new ProviderError(19, "Чек с указанным внешним номером не найден"));
+    return PrintForms.layout(entry, settings, paperKind);
+  }
+
   /**
    * {@code GetTicketByExternalCheckNumber}: searches only the named shift; code 19 when not there. The
    * answer carries the fields of {@code /check}'s {@code Data} and nothing the spec does not list (no

@@ -23,7 +23,7 @@ public final class Provider {
   static final List<String> PATHS = List.of("/api/v4/authorize", "/api/v4/check",
       "/api-history/v4/ticket/getticketbyexternalchecknumber", "/api/v4/cashbox/shifthistory",
       "/api/v4/check/history", "/api/v4/xreport", "/api/v4/zreport", "/api/v4/moneyoperation",
-      "/api/v4/cashboxes");
+      "/api/v4/cashboxes", "/api/v4/ticket/printformat");
 
   private final Settings settings;
   private final FakeClock clock;
@@ -75,6 +75,7 @@ public final class Provider {
       case "/api/v4/check" -> ledger.check(cashbox(body), body, request, rejected(), this::allCashboxes);
       case "/api/v4/moneyoperation" -> ledger.moneyOperation(cashbox(body), body);
       case "/api-history/v4/ticket/getticketbyexternalchecknumber" -> ledger.lookup(cashbox(body), body);
+      case "/api/v4/ticket/printformat" -> ledger.printFormat(cashbox(body), body);
       case "/api/v4/cashbox/shifthistory" -> Reports.shiftHistory(cashbox(body), body);
       case "/api/v4/check/history" -> Reports.checkHistory(cashbox(body), body);
       case "/api/v4/xreport" -> Reports.x(cashbox(body), clock.now());
@@ -160,6 +161,10 @@ public final class Provider {
   /** The default cashbox's open or last shift number, 0 before its first shift. */
   public synchronized long currentShiftNumber() {
     return first().lastShift().map(s -> s.number).orElse(0L);
+  }
+
+  public synchronized java.math.BigDecimal cashInDrawer() {
+    return first().drawer;
   }
 
   public synchronized boolean shiftOpen() {

@@ -30,16 +30,37 @@ public final class ProviderSession {
   private final TokenStore.Account account;
   private final String password;
   private final Clock clock;
+  private final Fence fence;
+
+  /** Proves, before each request to the register, that this node may still talk to it. */
+  @FunctionalInterface
+  public interface Fence {
+    Fence NONE = () -> { };
+
+    /** @throws DeliveryFailedException if nothing may be sent now */
+    void check() throws DeliveryFailedException;
+  }
 
   /** @param clock the clock deadlines are measured on */
   public ProviderSession(HttpExchange http, WireJson json, TokenStore tokens, TokenStore.Account account,
       String password, Clock clock) {
+    this(http, json, tokens, account, password, clock, Fence.NONE);
+  }
+
+  private ProviderSession(HttpExchange http, WireJson json, TokenStore tokens, TokenStore.Account account,
+      String password, Clock clock, Fence fence) {
     this.http = http;
     this.json = json;
     this.tokens = tokens;
     this.account = account;
     this.password = password;
     this.clock = clock;
+    this.fence = fence;
+  }
+
+  /** This session, checking {@code fence} before each request to the register (a login is not one). */
+  public ProviderSession fenced(Fence fence) {
+    return new ProviderSession(http, json, tokens, account, password, clock, fence);
   }
 
   /** The provider's answer: its data, or the first of its errors. */
@@ -65,9 +86,12 @@ public final class ProviderSession {
       throws FiscalException {
     Optional<String> stored = tokens.token(account);
     String used = stored.isPresent() ? stored.get() : renew(Optional.empty(), deadline);
+    fence.check();
     Reply<D> reply = post(path, json.write(body.apply(used)), dataType, deadline);
     if (reply.failed() && reply.code() == ProviderErrors.SESSION_EXPIRED) {
-      reply = post(path, json.write(body.apply(renew(Optional.of(used), deadline))), dataType, deadline);
+      String renewed = renew(Optional.of(used), deadline);
+      fence.check();
+      reply = post(path, json.write(body.apply(renewed)), dataType, deadline);
       if (reply.failed() && reply.code() == ProviderErrors.SESSION_EXPIRED) {
         throw ProviderErrors.toException(ProviderErrors.SESSION_EXPIRED, reply.error().text(), path);
       }

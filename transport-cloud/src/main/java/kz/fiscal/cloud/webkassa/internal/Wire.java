@@ -123,6 +123,28 @@ public final class Wire {
       @Json(name = "Skip") int skip,
       @Json(name = "Take") int take) {}
 
+  /** {@code MoneyOperation}: {@code OperationType} 0 cash in, 1 cash out. */
+  public record MoneyRequest(
+      @Json(name = "Token") String token,
+      @Json(name = "CashboxUniqueNumber") String cashboxUniqueNumber,
+      @Json(name = "OperationType") int operationType,
+      @Json(name = "Sum") BigDecimal sum,
+      @Json(name = "ExternalCheckNumber") String externalCheckNumber) {}
+
+  public record MoneyData(@Json(name = "Sum") BigDecimal sum, @Json(name = "DateTime") String dateTime) {}
+
+  /** {@code Ticket/PrintFormat}: {@code PaperKind} 0 = 80 mm, 3 = 58 mm, 12 = A4. */
+  public record PrintRequest(
+      @Json(name = "Token") String token,
+      @Json(name = "CashboxUniqueNumber") String cashboxUniqueNumber,
+      @Json(name = "ExternalCheckNumber") String externalCheckNumber,
+      @Json(name = "PaperKind") int paperKind) {}
+
+  public record PrintData(@Json(name = "Lines") List<PrintLine> lines) {}
+
+  /** {@code Type} 0 text, 1 base64 image, 2 QR payload. */
+  public record PrintLine(@Json(name = "Type") Integer type, @Json(name = "Value") String value) {}
+
   public record ShiftPage(@Json(name = "Total") Integer total, @Json(name = "Shifts") List<Shift> shifts) {}
 
   public record Shift(

@@ -18,16 +18,30 @@ import kz.fiscal.core.DeliveryFailedException;
 import kz.fiscal.core.DeviceException;
 import kz.fiscal.core.FiscalException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The in-memory store: one token per account, renewed by compare-and-set, renewals of an account queued. */
-class TokenStoreTest {
-  private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final TokenStore.Account SHOP = new TokenStore.Account("https://kkm.webkassa.kz/", "shop@example.kz");
+/** What every store promises: one token per account, renewed by compare-and-set, renewals of an account queued. */
+abstract class TokenStoreContract {
+  static final Duration WAIT = Duration.ofSeconds(30);
+  static final TokenStore.Account SHOP = new TokenStore.Account("https://kkm.webkassa.kz/", "shop@example.kz");
 
-  private final TokenStore store = TokenStore.inMemory();
-  private final AtomicInteger logins = new AtomicInteger();
-  private final ExecutorService threads = Executors.newCachedThreadPool();
+  TokenStore store;
+  final AtomicInteger logins = new AtomicInteger();
+  final ExecutorService threads = Executors.newCachedThreadPool();
+
+  /** A store of its own, empty. */
+  abstract TokenStore newStore() throws Exception;
+
+  /** A store that shares {@link #store}'s tokens: itself here, another process's store on a shared database. */
+  TokenStore sharing() throws Exception {
+    return store;
+  }
+
+  @BeforeEach
+  void createStore() throws Exception {
+    store = newStore();
+  }
 
   @AfterEach
   void stop() {
@@ -35,7 +49,7 @@ class TokenStoreTest {
   }
 
   /** A login that issues t1, t2, … and counts itself. */
-  private String login() {
+  String login() {
     return "t" + logins.incrementAndGet();
   }
 
@@ -121,13 +135,15 @@ class TokenStoreTest {
 
   @Test
   void manyCallersRenewingOneRevokedTokenCauseOneLogin() throws Exception {
+    List<TokenStore> stores = List.of(store, sharing());
     store.renew(SHOP, Optional.empty(), WAIT, this::login);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<String>> renewals = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
+      TokenStore caller = stores.get(i % 2);
       renewals.add(threads.submit(() -> {
         start.await();
-        return store.renew(SHOP, Optional.of("t1"), WAIT, this::login);
+        return caller.renew(SHOP, Optional.of("t1"), WAIT, this::login);
       }));
     }
 

@@ -1,0 +1,8 @@
+package kz.fiscal.cloud.webkassa;
+
+class InMemoryTokenStoreTest extends TokenStoreContract {
+  @Override
+  TokenStore newStore() {
+    return TokenStore.inMemory();
+  }
+}

@@ -43,7 +43,7 @@ final class ReceiptLimits {
   static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
   /** 9 999 999.999: the serial protocol's 5-byte thousandths (1…9 999 999 999). */
   static final BigDecimal MAX_QUANTITY = new BigDecimal("9999999.999");
-  /** Characters a text may take in the journal at worst: a control character is written as {@code \\uXXXX}. */
+  /** Characters a text may take in the journal at worst: a control character is written as a six-character escape. */
   private static final int ESCAPED = 6;
   /** Generous room for an item's numbers, keys and punctuation in the journal. */
   private static final int ITEM_OVERHEAD = 600;

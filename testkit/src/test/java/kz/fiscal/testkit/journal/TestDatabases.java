@@ -1,13 +1,12 @@
 package kz.fiscal.testkit.journal;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import kz.fiscal.testkit.TestPostgres;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGConnectionPoolDataSource;
@@ -18,9 +17,6 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * PostgreSQL tests are skipped with a message, except under {@code CI=true}, where they fail.
  */
 public final class TestDatabases {
-  /** The environment variable holding the PostgreSQL JDBC URL, user and password included. */
-  public static final String POSTGRES_URL = "FISCAL_TEST_POSTGRES_URL";
-
   private TestDatabases() {}
 
   /** A pooled H2 database in a new file under {@code directory}, with {@code WRITE_DELAY=0}. */
@@ -31,17 +27,9 @@ public final class TestDatabases {
     return JdbcConnectionPool.create(h2);
   }
 
-  /** The configured PostgreSQL's URL; fails the test under {@code CI=true} without one, else skips it. */
+  /** The configured PostgreSQL's URL; see {@link TestPostgres#url()}. */
   public static String assumePostgres() {
-    String url = System.getenv(POSTGRES_URL);
-    if (url == null || url.isBlank()) {
-      if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError(POSTGRES_URL + " is not set under CI=true: .ci/run must start PostgreSQL");
-      }
-      assumeTrue(false, "PostgreSQL tests skipped: set " + POSTGRES_URL
-          + " (e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres) or run bash .ci/run");
-    }
-    return url;
+    return TestPostgres.url();
   }
 
   /** A pool of {@code size} connections to the configured PostgreSQL. */

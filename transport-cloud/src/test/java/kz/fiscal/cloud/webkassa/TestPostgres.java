@@ -1,30 +1,15 @@
 package kz.fiscal.cloud.webkassa;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
-/**
- * The PostgreSQL that {@code .ci/run} starts and names in {@code FISCAL_TEST_POSTGRES_URL}. Without
- * the variable a test is skipped with a message, except under {@code CI=true}, where it fails (the rule
- * of core's {@code TestDatabases}).
- */
+/** Pools on the PostgreSQL of {@link kz.fiscal.testkit.TestPostgres}, which decides when a test skips or fails. */
 public final class TestPostgres {
-  static final String POSTGRES_URL = "FISCAL_TEST_POSTGRES_URL";
-
   private TestPostgres() {}
 
+  /** The configured URL; see {@link kz.fiscal.testkit.TestPostgres#url()}. */
   public static String url() {
-    String url = System.getenv(POSTGRES_URL);
-    if (url == null || url.isBlank()) {
-      if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError(POSTGRES_URL + " is not set under CI=true: .ci/run must start PostgreSQL");
-      }
-      assumeTrue(false, "PostgreSQL tests skipped: set " + POSTGRES_URL
-          + " (e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres) or run bash .ci/run");
-    }
-    return url;
+    return kz.fiscal.testkit.TestPostgres.url();
   }
 
   /** A pool of at most {@code size} connections. */

@@ -12,6 +12,7 @@ import kz.fiscal.cloud.webkassa.Receipts;
 import kz.fiscal.cloud.webkassa.TokenStore;
 import kz.fiscal.cloud.webkassa.WebkassaDriver;
 import kz.fiscal.core.FiscalClient;
+import kz.fiscal.core.FiscalResult;
 import kz.fiscal.core.FiscalException;
 import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.RetryPolicy;
@@ -54,8 +55,8 @@ public final class SharedPostgresNode {
           .build();
       if (args[0].equals("one")) {
         try {
-          client.fiscalize(IdempotencyKey.of(args[9]), Receipts.sale("500.00"));
-          say("result fiscalized");
+          FiscalResult result = client.fiscalize(IdempotencyKey.of(args[9]), Receipts.sale("500.00"));
+          say("result fiscalized " + result.fiscalSign().orElse("without a sign"));
         } catch (FiscalException | RuntimeException e) {
           say("result " + e.getClass().getSimpleName()
               + (e.getCause() == null ? "" : " after " + e.getCause().getClass().getSimpleName()));

@@ -78,6 +78,9 @@ public final class JournalBenchmark {
         deleteAll(directory);
       }
     }
+    if (journals.contains("h2")) {
+      rows.add(commitFloor(warmup, measure));
+    }
     if (!journals.contains("postgres")) {
       rows.add("PostgreSQL not selected (bench.journals)");
     } else if (postgres == null) {
@@ -120,6 +123,55 @@ public final class JournalBenchmark {
     } finally {
       client.close();
     }
+  }
+
+  /**
+   * What H2 itself costs for the two commits a fiscalization must make (SENT durable before the call,
+   * the outcome after it), with nothing of the journal around them: one table of a key and a status, no
+   * secondary index, no history; per "check" an insert committed and an update committed. The journal
+   * cannot go below this figure while it keeps both commits on {@code WRITE_DELAY=0}.
+   */
+  static String commitFloor(Duration warmup, Duration measure) throws Exception {
+    Path directory = Files.createTempDirectory("fiscal-bench-h2-floor");
+    JdbcConnectionPool pool = h2(directory, 1);
+    try (Connection connection = pool.getConnection()) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE floor_check (idem_key VARCHAR(50) PRIMARY KEY, status VARCHAR(20) NOT NULL)");
+      }
+      twoCommits(connection, "warm-", warmup);
+      long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+      long start = System.nanoTime();
+      long count = twoCommits(connection, "floor-", measure);
+      long nanos = System.nanoTime() - start;
+      return String.format(Locale.ROOT, "%-24s %7d %9d %11.0f %8s %8s %8s %7.3f ms", "H2 floor: 2 bare commits", 1,
+          count, count / (nanos / 1e9), "", "", "", (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e6 / count);
+    } finally {
+      pool.dispose();
+      deleteAll(directory);
+    }
+  }
+
+  private static long twoCommits(Connection connection, String prefix, Duration during) throws SQLException {
+    long until = System.nanoTime() + during.toNanos();
+    long count = 0;
+    connection.setAutoCommit(false);
+    try (java.sql.PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO floor_check (idem_key, status) VALUES (?, 'SENT')");
+        java.sql.PreparedStatement update = connection.prepareStatement(
+            "UPDATE floor_check SET status = 'FISCALIZED' WHERE idem_key = ?")) {
+      while (System.nanoTime() < until) {
+        String key = prefix + count++;
+        insert.setString(1, key);
+        insert.executeUpdate();
+        connection.commit();
+        update.setString(1, key);
+        update.executeUpdate();
+        connection.commit();
+      }
+    } finally {
+      connection.setAutoCommit(true);
+    }
+    return count;
   }
 
   /** Statements and commits per fiscalization on {@code dataSource}, by kind. */

@@ -1,6 +1,7 @@
 package kz.fiscal.core.internal;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import kz.fiscal.core.DeliveryFailedException;
 import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.spi.RegisterLock;
@@ -12,7 +13,7 @@ import kz.fiscal.core.spi.RegisterLock;
 abstract class RegisterHold implements RegisterLock.Held {
   private final RegisterId register;
   private final long epoch;
-  private volatile boolean released;
+  private final AtomicBoolean released = new AtomicBoolean();
 
   RegisterHold(RegisterId register, long epoch) {
     this.register = register;
@@ -32,17 +33,16 @@ abstract class RegisterHold implements RegisterLock.Held {
   /** Refuses a released hold, then lets the store prove it. */
   @Override
   public final void requireHeld(Duration margin) throws DeliveryFailedException {
-    if (released) {
+    if (released.get()) {
       throw new DeliveryFailedException("The hold of cash register " + register + " was released", null);
     }
     prove(margin);
   }
 
-  /** Releases the register the first time; later calls do nothing. */
+  /** Releases the register the first time, from any thread; later calls do nothing. */
   @Override
   public final void close() {
-    if (!released) {
-      released = true;
+    if (released.compareAndSet(false, true)) {
       release();
     }
   }

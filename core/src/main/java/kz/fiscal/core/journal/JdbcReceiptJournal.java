@@ -19,7 +19,6 @@ import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.internal.DatabaseClock;
 import kz.fiscal.core.internal.JournalSchema;
 import kz.fiscal.core.internal.RecordCodec;
-import kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError;
 import kz.fiscal.core.journal.ReceiptJournal.ReceiptQuery;
 import kz.fiscal.core.journal.ReceiptJournal.Transition;
 import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
@@ -180,7 +179,9 @@ public final class JdbcReceiptJournal implements ReceiptJournal {
       Instant now = clock.now(connection);
       connection.setAutoCommit(false);
       try {
-        ReceiptRecord current = Rows.findForUpdate(connection, key)
+        // A plain read, not FOR UPDATE (which H2 parses anew on every call): the UPDATE below only
+        // matches the row at expectedVersion, so a writer that moved it meanwhile makes it a lost lease.
+        ReceiptRecord current = Rows.find(connection, key)
             .orElseThrow(() -> new LeaseLostException(key, "no such record"));
         Transitions.Applied applied = Transitions.applied(current, owner, expectedVersion, transition, now, lease,
             release);

@@ -18,7 +18,6 @@ import kz.fiscal.core.IdempotencyKey;
 import kz.fiscal.core.Receipt;
 import kz.fiscal.core.RegisterId;
 import kz.fiscal.core.internal.RecordCodec;
-import kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError;
 import kz.fiscal.core.journal.ReceiptJournal.ReceiptRecord;
 import kz.fiscal.core.journal.ReceiptJournal.ReceiptStatus;
 import kz.fiscal.core.journal.ReceiptJournal.JournalEntry;
@@ -65,17 +64,8 @@ final class Rows {
   }
 
   static Optional<ReceiptRecord> find(Connection connection, IdempotencyKey key) throws SQLException {
-    return select(connection, key, "");
-  }
-
-  static Optional<ReceiptRecord> findForUpdate(Connection connection, IdempotencyKey key) throws SQLException {
-    return select(connection, key, " FOR UPDATE");
-  }
-
-  private static Optional<ReceiptRecord> select(Connection connection, IdempotencyKey key, String suffix)
-      throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(
-        "SELECT " + JdbcReceiptJournal.columns() + " FROM fiscal_receipt WHERE idem_key = ?" + suffix)) {
+        "SELECT " + JdbcReceiptJournal.columns() + " FROM fiscal_receipt WHERE idem_key = ?")) {
       select.setString(1, key.value());
       try (ResultSet rows = select.executeQuery()) {
         return rows.next() ? Optional.of(record(rows)) : Optional.empty();

@@ -41,6 +41,18 @@ abstract class RegisterLockContract {
   }
 
   @Test
+  void aHoldReleasedByAnotherThreadLetsTheNextHolderInAndOnlyOnce() throws Exception {
+    RegisterLock.Held first = lock().acquire(A, in(Duration.ofSeconds(30)));
+    threads.submit(first::close).get(30, TimeUnit.SECONDS);
+    first.close(); // a second release of the same hold gives nothing more away
+    try (RegisterLock.Held second = rival().acquire(A, in(Duration.ofSeconds(30)))) {
+      second.requireHeld(Duration.ZERO);
+      assertThrows(DeliveryFailedException.class, () -> lock().acquire(A, in(Duration.ofMillis(300))),
+          "one hold at a time, however often the earlier one was closed");
+    }
+  }
+
+  @Test
   void aSecondHolderGetsTheRegisterOnlyAfterTheFirstReleasesIt() throws Exception {
     RegisterLock.Held first = lock().acquire(A, in(Duration.ofSeconds(30)));
     CompletableFuture<Void> waiting = new CompletableFuture<>();

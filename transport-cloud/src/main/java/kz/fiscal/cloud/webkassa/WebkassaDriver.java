@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import kz.fiscal.cloud.webkassa.internal.CheckMapping;
 import kz.fiscal.cloud.webkassa.internal.HttpExchange;
@@ -54,6 +56,12 @@ import okhttp3.OkHttpClient;
  * {@code ExternalCheckNumber} of every check is its idempotency key, so a resend is answered with code
  * 14 and the original check is returned from a lookup. The driver never retries an unknown outcome and
  * never puts secrets or buyer data into logs, messages or {@code toString()}. Build with {@link #builder()}.
+ *
+ * <p>A request whose answer was lost (a timeout, or a connection that broke after the request went
+ * out) may still be at work at the provider. The driver then keeps the register to itself for
+ * {@link Builder#quietAfterLostAnswer} more before its next request to it, so that the provider is never
+ * sent two requests for one cash register at once, as the spec requires; the caller learns of the
+ * lost answer at once.
  */
 public final class WebkassaDriver implements FiscalDriver, CheckHistory, CashOperations {
   static final String CHECK = "/api/v4/check";
@@ -75,6 +83,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory, CashOpe
   private final Clock clock;
   private final RegisterLock registerLock;
   private final MoneyOperations money;
+  private final Duration quietAfterLostAnswer;
   private volatile String rnm;
   private volatile String serialNumber;
 
@@ -90,6 +99,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory, CashOpe
     this.autoCloseShift = builder.autoCloseShift;
     this.clock = builder.clock;
     this.money = new MoneyOperations(cashbox, clock);
+    this.quietAfterLostAnswer = builder.quietAfterLostAnswer;
   }
 
   /** Starts a driver; base URL, API key, login, password and cash register are required. */
@@ -343,12 +353,29 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory, CashOpe
    */
   private <T> T atRegister(String path, Instant deadline, RegisterWork<T> work) throws FiscalException {
     Instant systemDeadline = Instant.now().plus(Duration.between(clock.instant(), deadline));
-    try (RegisterLock.Held held = registerLock.acquire(registerId, systemDeadline)) {
+    RegisterLock.Held held = registerLock.acquire(registerId, systemDeadline);
+    long lostBefore = http.lostAnswers();
+    try {
       ProviderSession fenced = session.fenced(() -> held.requireHeld(http.callTimeout()));
       return work.run(fenced, new ProviderHistory(fenced, cashbox, historyPages));
     } catch (RuntimeException e) {
       throw unexpected(path, e);
+    } finally {
+      release(held, http.lostAnswers() != lostBefore);
     }
+  }
+
+  /**
+   * Gives the register back: at once, or after {@link #quietAfterLostAnswer} when an answer was lost
+   * while it was held (the provider may still be at work on that request).
+   */
+  private void release(RegisterLock.Held held, boolean answerLost) {
+    if (!answerLost || quietAfterLostAnswer.isZero()) {
+      held.close();
+      return;
+    }
+    CompletableFuture.runAsync(held::close,
+        CompletableFuture.delayedExecutor(quietAfterLostAnswer.toNanos(), TimeUnit.NANOSECONDS));
   }
 
   /**
@@ -371,6 +398,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory, CashOpe
     private HttpExchange.Limits limits = HttpExchange.Limits.DEFAULTS;
     private TokenStore tokenStore;
     private RegisterLock registerLock;
+    private Duration quietAfterLostAnswer = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -481,6 +509,22 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory, CashOpe
      */
     public Builder registerLock(RegisterLock registerLock) {
       this.registerLock = Objects.requireNonNull(registerLock, "registerLock");
+      return this;
+    }
+
+    /**
+     * How long the register stays reserved after a request whose answer was lost, before this driver
+     * (or any sharing its {@link #registerLock}) sends the next request to it: the provider may still be
+     * working on the lost one. Default 5 seconds; zero sends at once. A {@link RegisterLock#jdbc} lock
+     * keeps the reservation only within its lease.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder quietAfterLostAnswer(Duration quiet) {
+      if (Objects.requireNonNull(quiet, "quiet").isNegative()) {
+        throw new IllegalArgumentException("quietAfterLostAnswer must not be negative, was " + quiet);
+      }
+      this.quietAfterLostAnswer = quiet;
       return this;
     }
 

@@ -40,8 +40,9 @@ class WebkassaFiscalClientTest {
 
   private FiscalClient client(boolean autoCloseShift, int maxAttempts) {
     fake.delayResponses(Duration.ofSeconds(2));
+    // A lost answer keeps the register reserved until the fake has let go of the request it holds.
     driver = Receipts.driverFor(fake).autoCloseShift(autoCloseShift)
-        .readTimeout(Duration.ofMillis(500)).build();
+        .readTimeout(Duration.ofMillis(500)).quietAfterLostAnswer(Duration.ofSeconds(2)).build();
     client = FiscalClient.builder()
         .driver(driver)
         .journal(new InMemoryReceiptJournal())
@@ -83,6 +84,7 @@ class WebkassaFiscalClientTest {
     assertEquals(fake.check("order-lost").orElseThrow().fiscalSign(), result.fiscalSign().orElseThrow());
     assertEquals(List.of(ReceiptStatus.SENT, ReceiptStatus.IN_DOUBT, ReceiptStatus.FISCALIZED),
         path(key("order-lost")).subList(path(key("order-lost")).size() - 3, path(key("order-lost")).size()));
+    assertEquals(1, fake.maxConcurrentRequests(fake.cashboxNumber()), "the lookup waited for the held request");
   }
 
   @ParameterizedTest

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import kz.fiscal.core.DeliveryFailedException;
 import kz.fiscal.core.OutcomeUnknownException;
 import okhttp3.Call;
@@ -43,6 +44,7 @@ public final class HttpExchange {
   private final boolean owned;
   private final RequestLog log = new RequestLog();
   private final Limits limits;
+  private final AtomicLong lostAnswers = new AtomicLong();
 
   /**
    * The most bytes of an answer read: {@code history} for the history pages (paths ending in
@@ -89,6 +91,14 @@ public final class HttpExchange {
     this.callTimeout = callTimeout;
     this.clock = clock;
     this.owned = owned;
+  }
+
+  /**
+   * How many requests so far were written but never answered (a timeout or a connection that broke
+   * after the request went out): the provider may still be working on such a request.
+   */
+  public long lostAnswers() {
+    return lostAnswers.get();
   }
 
   /** The longest a call may take. */
@@ -145,6 +155,7 @@ public final class HttpExchange {
       String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       log.failure(path, what);
       if (probe.started) {
+        lostAnswers.incrementAndGet();
         throw new OutcomeUnknownException("No answer to " + path + " after the request was written (" + what + ")", e);
       }
       throw new DeliveryFailedException("Could not deliver " + path + " (" + what + ")", e);

@@ -48,7 +48,8 @@ public final class WebkassaCrashWorker {
   public static void main(String[] args) {
     try {
       run(Path.of(args[0]), WebkassaDriver.builder().baseUrl(args[1]).apiKey(args[2]).login(args[3])
-          .password(args[4]).cashbox(args[5]).readTimeout(READ_TIMEOUT).build(), Integer.parseInt(args[6]),
+          .password(args[4]).cashbox(args[5]).readTimeout(READ_TIMEOUT)
+          .quietAfterLostAnswer(READ_TIMEOUT.multipliedBy(3)).build(), Integer.parseInt(args[6]),
           Integer.parseInt(args[7]));
     } catch (Throwable t) {
       t.printStackTrace();

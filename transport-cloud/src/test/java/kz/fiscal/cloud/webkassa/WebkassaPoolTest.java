@@ -72,7 +72,7 @@ class WebkassaPoolTest {
     TokenStore account = TokenStore.inMemory();
     for (String cashbox : fake.cashboxNumbers()) {
       drivers.add(Receipts.driverFor(fake, cashbox).tokenStore(account).readTimeout(HELD.dividedBy(2))
-          .quietAfterLostAnswer(HELD).build());
+          .quietAfterLostAnswer(HELD.multipliedBy(2)).build());
     }
     database = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("journal").toAbsolutePath() + ";WRITE_DELAY=0",
         "sa", "");

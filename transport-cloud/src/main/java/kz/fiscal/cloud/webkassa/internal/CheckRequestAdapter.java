@@ -35,35 +35,11 @@ final class CheckRequestAdapter extends JsonAdapter<Wire.CheckRequest> {
     writer.name("CashboxUniqueNumber").value(r.cashboxUniqueNumber());
     writer.name("OperationType").value(r.operationType());
     writer.name("Positions");
-    if (r.positions() == null) {
-      writer.nullValue();
-    } else {
-      writer.beginArray();
-      for (Wire.Position position : r.positions()) {
-        position(writer, position);
-      }
-      writer.endArray();
-    }
+    array(writer, r.positions(), CheckRequestAdapter::position);
     writer.name("TicketModifiers");
-    if (r.ticketModifiers() == null) {
-      writer.nullValue();
-    } else {
-      writer.beginArray();
-      for (Wire.TicketModifier modifier : r.ticketModifiers()) {
-        modifier(writer, modifier);
-      }
-      writer.endArray();
-    }
+    array(writer, r.ticketModifiers(), CheckRequestAdapter::modifier);
     writer.name("Payments");
-    if (r.payments() == null) {
-      writer.nullValue();
-    } else {
-      writer.beginArray();
-      for (Wire.Payment payment : r.payments()) {
-        payment(writer, payment);
-      }
-      writer.endArray();
-    }
+    array(writer, r.payments(), CheckRequestAdapter::payment);
     writer.name("Change");
     decimal(writer, r.change());
     writer.name("RoundType").value(r.roundType());
@@ -100,7 +76,7 @@ final class CheckRequestAdapter extends JsonAdapter<Wire.CheckRequest> {
     writer.name("UnitCode").value(p.unitCode());
     writer.name("Mark").value(p.mark());
     writer.name("MarkList");
-    strings(writer, p.markList());
+    array(writer, p.markList(), JsonWriter::value);
     writer.name("GTIN").value(p.gtin());
     writer.name("NTIN").value(p.ntin());
     writer.endObject();
@@ -150,14 +126,20 @@ final class CheckRequestAdapter extends JsonAdapter<Wire.CheckRequest> {
     writer.endObject();
   }
 
-  private static void strings(JsonWriter writer, List<String> values) throws IOException {
+  /** Writes one element of an array. */
+  @FunctionalInterface
+  private interface Element<T> {
+    void write(JsonWriter writer, T value) throws IOException;
+  }
+
+  private static <T> void array(JsonWriter writer, List<T> values, Element<T> element) throws IOException {
     if (values == null) {
       writer.nullValue();
       return;
     }
     writer.beginArray();
-    for (String value : values) {
-      writer.value(value);
+    for (T value : values) {
+      element.write(writer, value);
     }
     writer.endArray();
   }

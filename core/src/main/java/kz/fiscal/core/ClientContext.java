@@ -13,6 +13,7 @@ import kz.fiscal.core.journal.JournalException;
 import kz.fiscal.core.journal.ReceiptJournal;
 import kz.fiscal.core.journal.ReceiptJournal.JournalEntry.RecordedError;
 import kz.fiscal.core.ReceiptListener.ReceiptEvent;
+import kz.fiscal.core.spi.FiscalDriver;
 import kz.fiscal.core.Violation.ViolationCode;
 
 /**
@@ -76,8 +77,7 @@ final class ClientContext {
     Receipt stamped = receipt.operationTime().isPresent() ? receipt : receipt.withOperationTime(KzTime.now(clock));
     List<Violation> violations = new ArrayList<>(validator.validate(stamped));
     Optional<RegisterId> register = registers.route(stamped, named, violations);
-    boolean stampsOwnTime = register.flatMap(registers::driver).map(d -> d.info().stampsOwnTime()).orElse(false);
-    if (stampsOwnTime && receipt.operationTime().isPresent()) {
+    if (receipt.operationTime().isPresent() && register.isPresent() && stampsOwnTime(register.get())) {
       Duration off = Duration.between(clock.instant(), receipt.operationTime().get().toInstant()).abs();
       if (off.compareTo(operationTimeTolerance) > 0) {
         violations.add(new Violation(ViolationCode.OPERATION_TIME_NOT_NOW, "operationTime", "the register dates"
@@ -89,6 +89,11 @@ final class ClientContext {
       throw new InvalidReceiptException(violations);
     }
     return new Validated(stamped, register.orElseThrow());
+  }
+
+  private boolean stampsOwnTime(RegisterId register) {
+    Optional<FiscalDriver> driver = registers.driver(register);
+    return driver.isPresent() && driver.get().info().stampsOwnTime();
   }
 
   /** Gives back a lease taken for nothing; if that fails, the lease runs out by itself. */
@@ -107,8 +112,10 @@ final class ClientContext {
 
   /** Tells every listener of a journaled transition; a failing listener is logged and the others still hear it. */
   void announce(JournalEntry entry, Optional<FiscalResult> result) {
-    LOG.log(System.Logger.Level.DEBUG, "{0}: {1} -> {2} (attempt {3})", entry.key().value(),
-        entry.from().map(Enum::name).orElse("new"), entry.to(), entry.attempt());
+    if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+      LOG.log(System.Logger.Level.DEBUG, "{0}: {1} -> {2} (attempt {3})", entry.key().value(),
+          entry.from().map(Enum::name).orElse("new"), entry.to(), entry.attempt());
+    }
     ReceiptEvent event = new ReceiptEvent(entry, result);
     for (ReceiptListener listener : listeners) {
       try {

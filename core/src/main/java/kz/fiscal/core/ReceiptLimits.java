@@ -86,6 +86,32 @@ final class ReceiptLimits {
     }
   }
 
+  /** As {@link #amount(Tenge, String, List)} at {@code items[item].field}, a path written only when reported. */
+  static void itemAmount(Tenge amount, int item, String field, List<Violation> violations) {
+    if (amount.amount().compareTo(MAX_AMOUNT) > 0) {
+      amount(amount, itemPath(item, field), violations);
+    }
+  }
+
+  /** As {@link #quantity(Quantity, String, List)} at {@code items[item].field}, a path written only when reported. */
+  static void itemQuantity(Quantity quantity, int item, String field, List<Violation> violations) {
+    if (quantity.value().compareTo(MAX_QUANTITY) > 0) {
+      quantity(quantity, itemPath(item, field), violations);
+    }
+  }
+
+  /** As {@link #length(String, int, String, List)} at {@code items[item].field}, a path written only when reported. */
+  static void itemLength(String text, int max, int item, String field, List<Violation> violations) {
+    if (text.length() > max) {
+      length(text, max, itemPath(item, field), violations);
+    }
+  }
+
+  /** The path of an item's field, {@code items[2].name}. */
+  static String itemPath(int item, String field) {
+    return "items[" + item + "]." + field;
+  }
+
   /** Reports a text longer than {@code max} at {@code path}; true when it was. */
   static boolean length(String text, int max, String path, List<Violation> violations) {
     if (text.length() > max) {

@@ -168,11 +168,11 @@ public final class ReceiptValidator {
         add(violations, ViolationCode.MALFORMED, itemPath(i, "gtin"), "GTIN must be 1 to 14 digits");
       }
     }
-    ReceiptLimits.quantity(item.quantity(), itemPath(i, "quantity"), violations);
-    ReceiptLimits.length(item.unit().name(), MAX_CODE, itemPath(i, "unit.name"), violations);
-    ReceiptLimits.amount(item.unitPrice(), itemPath(i, "unitPrice"), violations);
-    ReceiptLimits.amount(item.discount(), itemPath(i, "discount"), violations);
-    ReceiptLimits.amount(item.markup(), itemPath(i, "markup"), violations);
+    ReceiptLimits.itemQuantity(item.quantity(), i, "quantity", violations);
+    ReceiptLimits.itemLength(item.unit().name(), MAX_CODE, i, "unit.name", violations);
+    ReceiptLimits.itemAmount(item.unitPrice(), i, "unitPrice", violations);
+    ReceiptLimits.itemAmount(item.discount(), i, "discount", violations);
+    ReceiptLimits.itemAmount(item.markup(), i, "markup", violations);
     if (item.unitPrice().isZero()) {
       add(violations, ViolationCode.PRICE_NOT_POSITIVE, itemPath(i, "unitPrice"), "unit price must be above 0.00");
     }
@@ -205,7 +205,7 @@ public final class ReceiptValidator {
       if (principal.name().isBlank()) {
         add(violations, ViolationCode.BLANK, itemPath(i, "principal.name"), "principal name is blank");
       } else {
-        ReceiptLimits.length(principal.name(), MAX_NAME, itemPath(i, "principal.name"), violations);
+        ReceiptLimits.itemLength(principal.name(), MAX_NAME, i, "principal.name", violations);
       }
       if (principal.xin().equals(seller.xin())) {
         add(violations, ViolationCode.PRINCIPAL_IS_SELLER, itemPath(i, "principal.xin"),
@@ -355,12 +355,12 @@ public final class ReceiptValidator {
     if (text.isBlank()) {
       add(violations, ViolationCode.BLANK, itemPath(item, field), field + " is blank");
     } else {
-      ReceiptLimits.length(text, max, itemPath(item, field), violations);
+      ReceiptLimits.itemLength(text, max, item, field, violations);
     }
   }
 
   private static String itemPath(int item, String field) {
-    return "items[" + item + "]." + field;
+    return ReceiptLimits.itemPath(item, field);
   }
 
   private static void add(List<Violation> violations, ViolationCode code, String path, String message) {

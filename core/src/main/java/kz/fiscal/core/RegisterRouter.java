@@ -1,7 +1,6 @@
 package kz.fiscal.core;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,8 +42,15 @@ public interface RegisterRouter {
    * (Webkassa takes one request at a time per cashbox, so throughput grows with cashboxes).
    */
   static RegisterRouter leastBusy() {
-    return (receipt, candidates) -> candidates.stream().min(Comparator.comparingInt(Candidate::inFlight))
-        .map(Candidate::register);
+    return (receipt, candidates) -> {
+      Candidate least = null;
+      for (Candidate candidate : candidates) {
+        if (least == null || candidate.inFlight() < least.inFlight()) {
+          least = candidate;
+        }
+      }
+      return least == null ? Optional.empty() : Optional.of(least.register());
+    };
   }
 
   /**

@@ -1,6 +1,7 @@
 package kz.fiscal.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -52,30 +53,44 @@ final class Registers {
    * register takes it.
    */
   Optional<RegisterId> route(Receipt receipt, Optional<RegisterId> named, List<Violation> violations) {
-    Set<ReceiptFeature> features = receipt.features();
-    List<RegisterRouter.Candidate> able = new ArrayList<>(drivers.size());
-    for (Map.Entry<RegisterId, FiscalDriver> e : drivers.entrySet()) {
-      DriverInfo info = e.getValue().info();
-      if (info.capabilities().containsAll(features) && named.map(e.getKey()::equals).orElse(true)) {
-        able.add(new RegisterRouter.Candidate(e.getKey(), info, inFlight.get(e.getKey()).get()));
-      }
-    }
     if (named.isPresent() && !drivers.containsKey(named.get())) {
       violations.add(new Violation(ViolationCode.NO_REGISTER, "register",
           "register " + named.get() + " is not one of this client's " + drivers.keySet()));
       return Optional.empty();
     }
-    if (able.isEmpty()) {
+    Set<ReceiptFeature> features = receipt.features();
+    RegisterRouter.Candidate[] able = new RegisterRouter.Candidate[drivers.size()];
+    int count = 0;
+    for (Map.Entry<RegisterId, FiscalDriver> e : drivers.entrySet()) {
+      if (named.isPresent() && !named.get().equals(e.getKey())) {
+        continue;
+      }
+      DriverInfo info = e.getValue().info();
+      if (info.capabilities().containsAll(features)) {
+        able[count++] = new RegisterRouter.Candidate(e.getKey(), info, inFlight.get(e.getKey()).get());
+      }
+    }
+    if (count == 0) {
       violations.addAll(missingFeatures(features, named));
       return Optional.empty();
     }
-    Optional<RegisterId> chosen = named.isPresent() ? named : router.choose(receipt, List.copyOf(able));
-    if (chosen.isEmpty() || able.stream().noneMatch(c -> c.register().equals(chosen.get()))) {
+    Optional<RegisterId> chosen = named.isPresent() ? named
+        : router.choose(receipt, List.of(count == able.length ? able : Arrays.copyOf(able, count)));
+    if (chosen.isEmpty() || !isAmong(chosen.get(), able, count)) {
       violations.add(new Violation(ViolationCode.NO_REGISTER, "seller.xin", "no register of this client takes"
           + " receipts of seller " + receipt.seller().xin().value() + " (registers " + drivers.keySet() + ")"));
       return Optional.empty();
     }
     return chosen;
+  }
+
+  private static boolean isAmong(RegisterId register, RegisterRouter.Candidate[] candidates, int count) {
+    for (int i = 0; i < count; i++) {
+      if (candidates[i].register().equals(register)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Each feature no register (or the named one) carries; or, when each is carried somewhere, the mismatch. */

@@ -1,5 +1,6 @@
 package kz.fiscal.core.internal;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +16,7 @@ import kz.fiscal.core.Receipt;
 import kz.fiscal.core.ReturnVatPolicy;
 import kz.fiscal.core.ReturnBasis;
 import kz.fiscal.core.Seller;
+import kz.fiscal.core.Tenge;
 
 /**
  * SHA-256 over a canonical text form of a receipt: equal receipts, however built, give equal digests;
@@ -23,8 +25,18 @@ import kz.fiscal.core.Seller;
  */
 public final class ReceiptDigest {
   private static final HexFormat HEX = HexFormat.of();
+  /** Never used itself, only copied; null when the platform lacks SHA-256 (then every digest says so). */
+  private static final MessageDigest PROTOTYPE = prototype();
 
   private ReceiptDigest() {}
+
+  private static MessageDigest prototype() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      return null;
+    }
+  }
 
   /** The digest of {@code receipt}, 64 hex characters. */
   public static String of(Receipt receipt) {
@@ -32,9 +44,20 @@ public final class ReceiptDigest {
   }
 
   static String of(String canonical) {
+    return HEX.formatHex(sha256().digest(canonical.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** A fresh SHA-256: a copy of the prototype, which skips the provider lookup of {@code getInstance}. */
+  private static MessageDigest sha256() {
+    if (PROTOTYPE != null) {
+      try {
+        return (MessageDigest) PROTOTYPE.clone();
+      } catch (CloneNotSupportedException e) {
+        // a provider whose digests cannot be copied: look one up each time
+      }
+    }
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HEX.formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java platform has SHA-256", e);
     }
@@ -66,10 +89,13 @@ public final class ReceiptDigest {
       optional(b, "gtin", item.gtin());
       b.append("|q=").append(item.quantity().value().toPlainString())
           .append("|u=").append(item.unit().code())
-          .append("|p=").append(item.unitPrice())
-          .append("|d=").append(item.discount())
-          .append("|m=").append(item.markup())
-          .append("|vat=").append(item.vat().name())
+          .append("|p=");
+      tenge(b, item.unitPrice());
+      b.append("|d=");
+      tenge(b, item.discount());
+      b.append("|m=");
+      tenge(b, item.markup());
+      b.append("|vat=").append(item.vat().name())
           .append("|sec=").append(item.section());
       list(b, "mark", item.markingCodes());
       item.principal().ifPresent(p -> {
@@ -78,11 +104,13 @@ public final class ReceiptDigest {
       });
     }
     for (Modifier m : r.modifiers()) {
-      b.append("|mod=").append(m.kind().code()).append(':').append(m.amount());
+      b.append("|mod=").append(m.kind().code()).append(':');
+      tenge(b, m.amount());
       text(b, "text", m.text());
     }
     for (Payment p : r.payments()) {
-      b.append("|pay=").append(p.type().code()).append(':').append(p.amount());
+      b.append("|pay=").append(p.type().code()).append(':');
+      tenge(b, p.amount());
     }
     Customer c = r.customer();
     optional(b, "email", c.email());
@@ -96,6 +124,21 @@ public final class ReceiptDigest {
       b.append("|btotal=").append(basis.total()).append("|boff=").append(basis.offline());
     }
     return b.toString();
+  }
+
+  /**
+   * The amount as {@link Tenge#toString()} writes it ({@code 1250.50}), without the intermediate
+   * strings of {@code BigDecimal.toPlainString} for the amounts a long holds.
+   */
+  static void tenge(StringBuilder b, Tenge tenge) {
+    BigDecimal amount = tenge.amount();
+    if (amount.scale() != 2 || amount.precision() > 18) {
+      b.append(amount.toPlainString());
+      return;
+    }
+    long tiyn = amount.unscaledValue().longValue();
+    long cents = tiyn % 100;
+    b.append(tiyn / 100).append('.').append((char) ('0' + cents / 10)).append((char) ('0' + cents % 10));
   }
 
   private static void text(StringBuilder b, String tag, String value) {

@@ -124,6 +124,17 @@ class ReceiptDigestTest {
   }
 
   @Test
+  void amountsAreWrittenAsTengeWritesThemFromATiynToBeyondALong() {
+    for (String amount : List.of("0", "0.01", "0.1", "0.99", "1", "12.05", "1250.50", "9999999999.99",
+        "9999999999999999.99", "99999999999999999.99", "123456789012345678901234567890.12")) {
+      Tenge tenge = Tenge.of(amount);
+      StringBuilder written = new StringBuilder();
+      ReceiptDigest.tenge(written, tenge);
+      assertEquals(tenge.toString(), written.toString(), amount);
+    }
+  }
+
+  @Test
   void tengeWrittenWithOneOrTwoDecimalsGivesTheSameDigest() {
     Receipt oneDecimal = Receipt.sale(SELLER).operationTime(TIME)
         .item("Спички", "1", "1.5", VatRate.SIXTEEN).payment(PaymentType.CASH, "1.5").build();

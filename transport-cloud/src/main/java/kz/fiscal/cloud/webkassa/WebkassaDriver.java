@@ -3,6 +3,7 @@ package kz.fiscal.cloud.webkassa;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -84,8 +85,8 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory, CashOpe
   private final RegisterLock registerLock;
   private final MoneyOperations money;
   private final Duration quietAfterLostAnswer;
-  private volatile String rnm;
-  private volatile String serialNumber;
+  /** What {@link #info()} answers; replaced when a check shows another RNM or serial number. */
+  private volatile DriverInfo info;
 
   WebkassaDriver(Builder builder, HttpExchange http, TokenStore tokens) {
     this.http = http;
@@ -100,6 +101,7 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory, CashOpe
     this.clock = builder.clock;
     this.money = new MoneyOperations(cashbox, clock);
     this.quietAfterLostAnswer = builder.quietAfterLostAnswer;
+    this.info = info(Optional.empty(), Optional.empty());
   }
 
   /** Starts a driver; base URL, API key, login, password and cash register are required. */
@@ -161,14 +163,18 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory, CashOpe
 
   /** A receipt using a feature Webkassa v4 has no field for would lose it silently: refuse it instead. */
   private static void refuseWhatCannotBeCarried(Receipt receipt) throws InvalidReceiptException {
-    List<Violation> missing = receipt.features().stream()
-        .filter(feature -> !CAPABILITIES.contains(feature))
-        .map(feature -> new Violation(ViolationCode.UNSUPPORTED_BY_DRIVER, feature.path(),
-            "Webkassa API v4 cannot carry " + feature))
-        .toList();
-    if (!missing.isEmpty()) {
-      throw new InvalidReceiptException(missing);
+    Set<ReceiptFeature> features = receipt.features();
+    if (CAPABILITIES.containsAll(features)) {
+      return;
     }
+    List<Violation> missing = new ArrayList<>();
+    for (ReceiptFeature feature : features) {
+      if (!CAPABILITIES.contains(feature)) {
+        missing.add(new Violation(ViolationCode.UNSUPPORTED_BY_DRIVER, feature.path(),
+            "Webkassa API v4 cannot carry " + feature));
+      }
+    }
+    throw new InvalidReceiptException(missing);
   }
 
   /**
@@ -319,7 +325,11 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory, CashOpe
    */
   @Override
   public DriverInfo info() {
-    return new DriverInfo("webkassa", registerId, Optional.ofNullable(rnm), Optional.ofNullable(serialNumber), CAPABILITIES,
+    return info;
+  }
+
+  private DriverInfo info(Optional<String> rnm, Optional<String> serialNumber) {
+    return new DriverInfo("webkassa", registerId, rnm, serialNumber, CAPABILITIES,
         true); // a /check carries no date: the provider stamps its own
   }
 
@@ -335,8 +345,12 @@ public final class WebkassaDriver implements FiscalDriver, CheckHistory, CashOpe
 
   /** Keeps what a check showed of the register, and names the register in the result. */
   private FiscalResult remember(FiscalResult result) {
-    rnm = result.rnm();
-    result.registerSerial().ifPresent(serial -> serialNumber = serial);
+    DriverInfo known = info;
+    Optional<String> rnm = Optional.of(result.rnm());
+    Optional<String> serial = result.registerSerial().isPresent() ? result.registerSerial() : known.serialNumber();
+    if (!rnm.equals(known.rnm()) || !serial.equals(known.serialNumber())) {
+      info = info(rnm, serial); // a benign race: concurrent checks of one register show the same values
+    }
     return result.withRegister(registerId);
   }
 

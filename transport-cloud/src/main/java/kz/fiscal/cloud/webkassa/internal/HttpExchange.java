@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.fiscal.core.DeliveryFailedException;
@@ -45,6 +46,11 @@ public final class HttpExchange {
   private final RequestLog log = new RequestLog();
   private final Limits limits;
   private final AtomicLong lostAnswers = new AtomicLong();
+  /**
+   * Each path's URL, resolved once: building it from the base URL canonicalises the host (IDN mapping)
+   * every time. The driver posts to a handful of fixed paths.
+   */
+  private final ConcurrentHashMap<String, HttpUrl> urls = new ConcurrentHashMap<>();
 
   /**
    * The most bytes of an answer read: {@code history} for the history pages (paths ending in
@@ -131,7 +137,7 @@ public final class HttpExchange {
     WriteProbe probe = new WriteProbe();
     Request request = new Request.Builder()
         .tag(WriteProbe.class, probe)
-        .url(baseUrl.newBuilder().addPathSegments(path.substring(1)).build())
+        .url(urls.computeIfAbsent(path, p -> baseUrl.newBuilder().addPathSegments(p.substring(1)).build()))
         .header("x-api-key", apiKey)
         .post(RequestBody.create(json, JSON))
         .build();

@@ -7,9 +7,11 @@ import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,11 +19,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * notation and read from the number's own digits, never through {@code double}. Thread-safe.
  */
 public final class WireJson {
+  /** {@code /check} requests, written by hand ({@link CheckRequestAdapter}); read by the record adapter. */
+  private static final JsonAdapter.Factory CHECK_REQUEST = new JsonAdapter.Factory() {
+    @Override
+    public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+      if (type != Wire.CheckRequest.class || !annotations.isEmpty()) {
+        return null;
+      }
+      return new CheckRequestAdapter(moshi.nextAdapter(this, type, annotations));
+    }
+  };
   private final Moshi moshi = new Moshi.Builder()
       .add(BigDecimal.class, new ExactDecimalAdapter().nullSafe())
       .add(Wire.PaymentCode.class, new CodedEnumAdapter<>(Wire.PaymentCode.class, Wire.PaymentCode.UNKNOWN).nullSafe())
       .add(Wire.OperationCode.class,
           new CodedEnumAdapter<>(Wire.OperationCode.class, Wire.OperationCode.UNKNOWN).nullSafe())
+      .add(CHECK_REQUEST)
       .build();
   private final Map<Class<?>, JsonAdapter<Wire.Envelope<?>>> envelopes = new ConcurrentHashMap<>();
 
@@ -54,6 +67,11 @@ public final class WireJson {
     }
   }
 
+  /** {@code value} as a JSON number is written: without an exponent ({@code 1E+3} as {@code 1000}). */
+  static BigDecimal plain(BigDecimal value) {
+    return value.scale() < 0 ? value.setScale(0) : value;
+  }
+
   /** Exact decimals: the provider's digits in, plain notation out. */
   private static final class ExactDecimalAdapter extends JsonAdapter<BigDecimal> {
     @Override
@@ -63,7 +81,7 @@ public final class WireJson {
 
     @Override
     public void toJson(JsonWriter writer, BigDecimal value) throws IOException {
-      writer.value(value.scale() < 0 ? value.setScale(0) : value);
+      writer.value(plain(value));
     }
   }
 

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -17,6 +21,43 @@ class WireJsonTest {
     String written = json.write(new Wire.Payment(new BigDecimal("500.00"), 1));
     assertEquals("{\"Sum\":500.00,\"PaymentType\":1}", written);
     assertEquals("{\"Sum\":1000,\"PaymentType\":0}", json.write(new Wire.Payment(new BigDecimal("1E+3"), 0)));
+  }
+
+  @Test
+  void checkRequestsAreWrittenAsTheRecordAdapterWritesThem() {
+    JsonAdapter<Wire.CheckRequest> reflective = new Moshi.Builder()
+        .add(BigDecimal.class, new JsonAdapter<BigDecimal>() {
+          @Override
+          public BigDecimal fromJson(JsonReader reader) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public void toJson(JsonWriter writer, BigDecimal value) throws IOException {
+            if (value == null) {
+              writer.nullValue();
+            } else {
+              writer.value(value.scale() < 0 ? value.setScale(0) : value);
+            }
+          }
+        })
+        .build().adapter(Wire.CheckRequest.class);
+    Wire.Position full = new Wire.Position(new BigDecimal("2.5"), new BigDecimal("1250.50"), 16, new BigDecimal("1E+2"),
+        100, "Товар \"1\"\n", "P1", new BigDecimal("1.00"), new BigDecimal("2.00"), 3, 796, "mark", List.of("a", "b"),
+        "4600000000000", "NTIN");
+    Wire.Position sparse = new Wire.Position(BigDecimal.ONE, BigDecimal.TEN, null, BigDecimal.ZERO, 0, "x", null, null,
+        null, null, 796, null, null, null, null);
+    Wire.CheckRequest everything = new Wire.CheckRequest("token", "SWK1", 2, List.of(full, sparse),
+        List.of(new Wire.TicketModifier(new BigDecimal("5.00"), "Скидка", 1, 100, 16, new BigDecimal("0.69")),
+            new Wire.TicketModifier(new BigDecimal("5.00"), "x", 2, 0, null, null)),
+        List.of(new Wire.Payment(new BigDecimal("500.00"), 1)), new BigDecimal("0.00"), 0, "key-1", "a@b.kz",
+        "+77011234567", "150740001357",
+        new Wire.ReturnBasisDetails("123", "2024-03-01T10:00:00+05:00", "010101010101", new BigDecimal("9.99"), true));
+    Wire.CheckRequest least = new Wire.CheckRequest(null, "SWK1", 2, List.of(sparse), null, List.of(), BigDecimal.ZERO,
+        0, "key-2", null, null, null, null);
+    for (Wire.CheckRequest request : List.of(everything, least, everything.withToken("другой"))) {
+      assertEquals(reflective.toJson(request), json.write(request));
+    }
   }
 
   @Test

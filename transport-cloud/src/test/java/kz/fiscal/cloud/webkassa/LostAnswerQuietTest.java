@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
  * register to itself for {@code quietAfterLostAnswer} before it sends the next request there.
  */
 class LostAnswerQuietTest {
-  private static final Duration HELD = Duration.ofMillis(600);
-  private static final Duration READ_TIMEOUT = Duration.ofMillis(200);
+  /** Long enough that an answer the fake does not hold is read in time however loaded the machine. */
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration HELD = READ_TIMEOUT.multipliedBy(2);
   private final FakeWebkassa fake = FakeWebkassa.start();
 
   @AfterEach
@@ -44,9 +45,9 @@ class LostAnswerQuietTest {
     try (WebkassaDriver driver = driver(HELD.multipliedBy(2))) {
       fake.failNext(WebkassaFault.DELAY_AFTER_COMMIT);
       assertThrows(OutcomeUnknownException.class,
-          () -> driver.register(IdempotencyKey.of("held"), Receipts.sale("100.00"), in(Duration.ofSeconds(10))));
+          () -> driver.register(IdempotencyKey.of("held"), Receipts.sale("100.00"), in(Duration.ofSeconds(20))));
 
-      FiscalResult next = driver.register(IdempotencyKey.of("next"), Receipts.sale("200.00"), in(Duration.ofSeconds(10)));
+      FiscalResult next = driver.register(IdempotencyKey.of("next"), Receipts.sale("200.00"), in(Duration.ofSeconds(20)));
 
       assertEquals(fake.check("next").orElseThrow().fiscalSign(), next.fiscalSign().orElseThrow());
       assertEquals(1, fake.checkCount("held"), "the held request made its check");
@@ -57,12 +58,12 @@ class LostAnswerQuietTest {
   @Test
   void withoutAQuietTheNextRequestMeetsTheHeldOneAtTheProvider() throws Exception {
     try (WebkassaDriver driver = driver(Duration.ZERO)) {
-      fake.delayResponses(Duration.ofSeconds(3)); // long enough to be met however slow the machine
+      fake.delayResponses(HELD.multipliedBy(3)); // long enough to be met however slow the machine
       fake.failNext(WebkassaFault.DELAY_AFTER_COMMIT);
       assertThrows(OutcomeUnknownException.class,
-          () -> driver.register(IdempotencyKey.of("held"), Receipts.sale("100.00"), in(Duration.ofSeconds(10))));
+          () -> driver.register(IdempotencyKey.of("held"), Receipts.sale("100.00"), in(Duration.ofSeconds(20))));
 
-      driver.register(IdempotencyKey.of("next"), Receipts.sale("200.00"), in(Duration.ofSeconds(10)));
+      driver.register(IdempotencyKey.of("next"), Receipts.sale("200.00"), in(Duration.ofSeconds(20)));
 
       assertEquals(2, fake.maxConcurrentRequests(fake.cashboxNumber()), "what the quiet prevents");
     }
@@ -70,10 +71,10 @@ class LostAnswerQuietTest {
 
   @Test
   void aCallerWhoseDeadlineEndsWithinTheQuietIsToldNothingWasSent() throws Exception {
-    try (WebkassaDriver driver = driver(Duration.ofSeconds(5))) {
+    try (WebkassaDriver driver = driver(Duration.ofSeconds(10))) {
       fake.failNext(WebkassaFault.DELAY_AFTER_COMMIT);
       assertThrows(OutcomeUnknownException.class,
-          () -> driver.register(IdempotencyKey.of("held"), Receipts.sale("100.00"), in(Duration.ofSeconds(10))));
+          () -> driver.register(IdempotencyKey.of("held"), Receipts.sale("100.00"), in(Duration.ofSeconds(20))));
 
       assertThrows(DeliveryFailedException.class,
           () -> driver.register(IdempotencyKey.of("next"), Receipts.sale("200.00"), in(Duration.ofMillis(300))));
@@ -85,10 +86,10 @@ class LostAnswerQuietTest {
 
   @Test
   void aDroppedConnectionAfterTheRequestWentOutKeepsTheRegisterQuietToo() throws Exception {
-    try (WebkassaDriver driver = driver(Duration.ofSeconds(5))) {
+    try (WebkassaDriver driver = driver(Duration.ofSeconds(10))) {
       fake.failNext(WebkassaFault.DROP_AFTER_COMMIT);
       assertThrows(OutcomeUnknownException.class,
-          () -> driver.register(IdempotencyKey.of("dropped"), Receipts.sale("100.00"), in(Duration.ofSeconds(10))));
+          () -> driver.register(IdempotencyKey.of("dropped"), Receipts.sale("100.00"), in(Duration.ofSeconds(20))));
 
       assertThrows(DeliveryFailedException.class,
           () -> driver.register(IdempotencyKey.of("next"), Receipts.sale("200.00"), in(Duration.ofMillis(300))));
@@ -100,7 +101,7 @@ class LostAnswerQuietTest {
     try (WebkassaDriver driver = driver(Duration.ofSeconds(30))) {
       fake.failNext(WebkassaFault.SERVER_ERROR_AFTER_COMMIT); // answered, if badly: the provider is done
       assertThrows(OutcomeUnknownException.class,
-          () -> driver.register(IdempotencyKey.of("answered"), Receipts.sale("100.00"), in(Duration.ofSeconds(10))));
+          () -> driver.register(IdempotencyKey.of("answered"), Receipts.sale("100.00"), in(Duration.ofSeconds(20))));
 
       FiscalResult next = driver.register(IdempotencyKey.of("next"), Receipts.sale("200.00"), in(Duration.ofSeconds(5)));
 

@@ -1,7 +1,6 @@
 package kz.fiscal.core;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -59,24 +58,22 @@ final class Registers {
       return Optional.empty();
     }
     Set<ReceiptFeature> features = receipt.features();
-    RegisterRouter.Candidate[] able = new RegisterRouter.Candidate[drivers.size()];
-    int count = 0;
+    List<RegisterRouter.Candidate> able = new ArrayList<>(drivers.size());
     for (Map.Entry<RegisterId, FiscalDriver> e : drivers.entrySet()) {
       if (named.isPresent() && !named.get().equals(e.getKey())) {
         continue;
       }
       DriverInfo info = e.getValue().info();
       if (info.capabilities().containsAll(features)) {
-        able[count++] = new RegisterRouter.Candidate(e.getKey(), info, inFlight.get(e.getKey()).get());
+        able.add(new RegisterRouter.Candidate(e.getKey(), info, inFlight.get(e.getKey()).get()));
       }
     }
-    if (count == 0) {
+    if (able.isEmpty()) {
       violations.addAll(missingFeatures(features, named));
       return Optional.empty();
     }
-    Optional<RegisterId> chosen = named.isPresent() ? named
-        : router.choose(receipt, List.of(count == able.length ? able : Arrays.copyOf(able, count)));
-    if (chosen.isEmpty() || !isAmong(chosen.get(), able, count)) {
+    Optional<RegisterId> chosen = named.isPresent() ? named : router.choose(receipt, Collections.unmodifiableList(able));
+    if (chosen.isEmpty() || !isAmong(chosen.get(), able)) {
       violations.add(new Violation(ViolationCode.NO_REGISTER, "seller.xin", "no register of this client takes"
           + " receipts of seller " + receipt.seller().xin().value() + " (registers " + drivers.keySet() + ")"));
       return Optional.empty();
@@ -84,9 +81,9 @@ final class Registers {
     return chosen;
   }
 
-  private static boolean isAmong(RegisterId register, RegisterRouter.Candidate[] candidates, int count) {
-    for (int i = 0; i < count; i++) {
-      if (candidates[i].register().equals(register)) {
+  private static boolean isAmong(RegisterId register, List<RegisterRouter.Candidate> candidates) {
+    for (RegisterRouter.Candidate candidate : candidates) {
+      if (candidate.register().equals(register)) {
         return true;
       }
     }

@@ -1,8 +1,10 @@
 package kz.fiscal.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -139,12 +141,13 @@ public final class JournalBenchmark {
         statement.execute("CREATE TABLE floor_check (idem_key VARCHAR(50) PRIMARY KEY, status VARCHAR(20) NOT NULL)");
       }
       twoCommits(connection, "warm-", warmup);
-      long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+      long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       long start = System.nanoTime();
       long count = twoCommits(connection, "floor-", measure);
       long nanos = System.nanoTime() - start;
       return String.format(Locale.ROOT, "%-24s %7d %9d %11.0f %8s %8s %8s %7.3f ms", "H2 floor: 2 bare commits", 1,
-          count, count / (nanos / 1e9), "", "", "", (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e6 / count);
+          count, count / (nanos / 1e9), "", "", "",
+          (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e6 / count);
     } finally {
       pool.dispose();
       deleteAll(directory);
@@ -155,9 +158,9 @@ public final class JournalBenchmark {
     long until = System.nanoTime() + during.toNanos();
     long count = 0;
     connection.setAutoCommit(false);
-    try (java.sql.PreparedStatement insert = connection.prepareStatement(
+    try (PreparedStatement insert = connection.prepareStatement(
             "INSERT INTO floor_check (idem_key, status) VALUES (?, 'SENT')");
-        java.sql.PreparedStatement update = connection.prepareStatement(
+        PreparedStatement update = connection.prepareStatement(
             "UPDATE floor_check SET status = 'FISCALIZED' WHERE idem_key = ?")) {
       while (System.nanoTime() < until) {
         String key = prefix + count++;
@@ -244,7 +247,7 @@ public final class JournalBenchmark {
   }
 
   static double loadAverage() {
-    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   static String postgresUrl() {
